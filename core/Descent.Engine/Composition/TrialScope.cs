@@ -1,0 +1,32 @@
+using Descent.Contracts;
+using Descent.Engine.Trials;
+
+namespace Descent.Engine.Composition;
+
+/// <summary>
+/// The per-trial dependency-injection scope's record of which trial it serves; the factories that
+/// create the trial's dataset, objective and optimizer read it.
+/// </summary>
+public sealed class TrialScope
+{
+    private ResolvedTrial? trial;
+    private TrialContext? context;
+
+    /// <summary>The trial this scope serves.</summary>
+    public ResolvedTrial Trial => trial ?? throw new InvalidOperationException("The trial scope has not been started.");
+
+    /// <summary>The context handed to plugins.</summary>
+    public TrialContext Context => context ?? throw new InvalidOperationException("The trial scope has not been started.");
+
+    /// <summary>Sets the trial; once per scope.</summary>
+    public void Start(ResolvedTrial resolvedTrial, TrialContext trialContext)
+    {
+        if (trial is not null)
+        {
+            throw new InvalidOperationException("A trial scope serves one trial.");
+        }
+
+        trial = resolvedTrial;
+        context = trialContext;
+    }
+}

@@ -1,0 +1,76 @@
+using Descent.Contracts;
+
+namespace Descent.Engine.Trials;
+
+/// <summary>The state of one trial's training loop: its plugins, what has been recorded so far, and how to finish.</summary>
+public sealed class TrainingRun(
+    ResolvedTrial trial,
+    IObjective objective,
+    IOptimizer optimizer,
+    IDataset? dataset,
+    TrialContext context,
+    ITrialObserver observer,
+    CancellationToken cancellation)
+{
+    private readonly List<HistoryPoint> history = [];
+    private readonly List<double> epochSeconds = [];
+
+    /// <summary>The trial.</summary>
+    public ResolvedTrial Trial { get; } = trial;
+
+    /// <summary>The objective.</summary>
+    public IObjective Objective { get; } = objective;
+
+    /// <summary>The optimizer.</summary>
+    public IOptimizer Optimizer { get; } = optimizer;
+
+    /// <summary>The data, for data objectives.</summary>
+    public IDataset? Dataset { get; } = dataset;
+
+    /// <summary>Seed, dtype and device.</summary>
+    public TrialContext Context { get; } = context;
+
+    /// <summary>Signalled to stop early (status killed).</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>Optimizer steps taken.</summary>
+    public long Steps { get; set; }
+
+    /// <summary>Training samples seen.</summary>
+    public long Samples { get; set; }
+
+    /// <summary>Adds a point to the history and tells the observer.</summary>
+    public HistoryPoint Record(HistoryPoint point)
+    {
+        history.Add(point);
+        observer.OnRecorded(point);
+        return point;
+    }
+
+    /// <summary>Notes a completed epoch.</summary>
+    public void CompleteEpoch(double seconds)
+    {
+        epochSeconds.Add(seconds);
+        observer.OnEpochCompleted(epochSeconds.Count, seconds);
+    }
+
+    /// <summary>The result, with the final parameter values read now.</summary>
+    public TrialResult Finish(TrialStatus status, double wallSeconds, string? error = null)
+    {
+        double finalLoss = history.Count == 0 ? double.NaN : history[^1].Loss;
+        var names = Objective.Parameters.Names
+            .Select((name, i) => (name, Objective.Parameters[i].numel()))
+            .ToArray();
+        return new TrialResult(
+            status,
+            finalLoss,
+            ParameterValues.Read(Objective.Parameters),
+            names,
+            history.ToArray(),
+            Steps,
+            Samples,
+            epochSeconds.ToArray(),
+            wallSeconds,
+            error);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Descent.Engine.Trials;
+
+/// <summary>How long and on what a trial trains.</summary>
+/// <param name="Steps">Iterations, for analytic objectives (no data).</param>
+/// <param name="Epochs">Passes over the data, for data objectives.</param>
+/// <param name="BatchSize">Rows per minibatch, for data objectives.</param>
+/// <param name="RecordEvery">Record the full-data loss every this many samples (the chapter: 100).</param>
+public sealed record TrainingSettings(int? Steps = null, int? Epochs = null, int? BatchSize = null, int? RecordEvery = null)
+{
+    /// <summary>The chapter's defaults for data objectives.</summary>
+    public const int DefaultEpochs = 2;
+
+    /// <summary>The chapter's default minibatch size.</summary>
+    public const int DefaultBatchSize = 10;
+
+    /// <summary>The chapter's recording interval, in samples.</summary>
+    public const int DefaultRecordEvery = 100;
+}

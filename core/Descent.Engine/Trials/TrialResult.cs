@@ -1,0 +1,28 @@
+namespace Descent.Engine.Trials;
+
+/// <summary>What a trial produced.</summary>
+/// <param name="Status">How it ended.</param>
+/// <param name="FinalLoss">The last recorded loss.</param>
+/// <param name="FinalParams">All parameter values at the end, flattened.</param>
+/// <param name="ParameterNames">The parameters' names and element counts, in order.</param>
+/// <param name="History">The recorded points, in order.</param>
+/// <param name="Steps">Optimizer steps taken.</param>
+/// <param name="Samples">Training samples seen.</param>
+/// <param name="EpochSeconds">Wall time of each completed epoch (data objectives).</param>
+/// <param name="WallSeconds">Wall time of the training loop.</param>
+/// <param name="Error">For <see cref="TrialStatus.Failed"/>: what went wrong.</param>
+public sealed record TrialResult(
+    TrialStatus Status,
+    double FinalLoss,
+    IReadOnlyList<double> FinalParams,
+    IReadOnlyList<(string Name, long Elements)> ParameterNames,
+    IReadOnlyList<HistoryPoint> History,
+    long Steps,
+    long Samples,
+    IReadOnlyList<double> EpochSeconds,
+    double WallSeconds,
+    string? Error)
+{
+    /// <summary>Mean seconds per completed epoch; null when no epoch completed.</summary>
+    public double? SecondsPerEpoch => EpochSeconds.Count == 0 ? null : EpochSeconds.Average();
+}

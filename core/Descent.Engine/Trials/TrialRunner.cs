@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Descent.Contracts;
+using Descent.Engine.Composition;
+using Microsoft.Extensions.DependencyInjection;
+using static TorchSharp.torch;
+
+namespace Descent.Engine.Trials;
+
+/// <summary>
+/// Runs one trial: opens a dependency-injection scope and a tensor dispose scope, lets the scope create
+/// the dataset, objective and optimizer, runs the training loop, and disposes everything at the end.
+/// </summary>
+public sealed class TrialRunner(IServiceScopeFactory scopes, DataLocations data)
+{
+    /// <summary>Runs <paramref name="trial"/> to its end.</summary>
+    /// <exception cref="TrialSetupException">A plugin could not be created from the trial's input (e.g. a missing data file).</exception>
+    public TrialResult Run(ResolvedTrial trial, ITrialObserver? observer = null, CancellationToken cancellation = default)
+    {
+        observer ??= NullTrialObserver.Instance;
+        using var scope = scopes.CreateScope();
+        using var tensors = NewDisposeScope();
+        var context = trial.CreateContext(data);
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<TrialScope>().Start(trial, context);
+
+        var objective = services.GetRequiredService<IObjective>();
+        var optimizer = services.GetRequiredService<IOptimizer>();
+        var dataset = trial.UsesData ? services.GetRequiredService<IDataset>() : null;
+        observer.OnStarted(trial, context, objective.Parameters);
+
+        var clock = Stopwatch.StartNew();
+        var run = new TrainingRun(trial, objective, optimizer, dataset, context, observer, cancellation);
+        TrialResult result;
+        try
+        {
+            result = dataset is null ? AnalyticLoop.Run(run) : MinibatchLoop.Run(run);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            result = run.Finish(TrialStatus.Failed, clock.Elapsed.TotalSeconds, Plugins.PluginAssemblyLoader.OneLine(e));
+        }
+
+        observer.OnCompleted(result);
+        return result;
+    }
+}

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using Descent.Cli.Hosting;
+using Descent.Cli.Output;
+using Descent.Engine.Trials;
+
+namespace Descent.Cli.Commands;
+
+/// <summary>
+/// <c>descent trial</c>: one optimizer on one objective (and dataset) with given hyperparameters and seed;
+/// prints the final point and loss, or the whole result as JSON, and writes pictures with <c>--out</c>.
+/// </summary>
+public static class TrialCommand
+{
+    private static readonly Option<string> OptimizerOption = new("--optimizer") { Description = "optimizer plugin id (see: descent plugins)", Required = true };
+    private static readonly Option<string[]> HpOption = new("--hp") { Description = "optimizer hyperparameter NAME=VALUE (repeatable), e.g. --hp lr=0.1", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string> ObjectiveOption = new("--objective") { Description = "objective plugin id", Required = true };
+    private static readonly Option<string[]> ObjectiveArgOption = new("--objective-arg") { Description = "objective option NAME=VALUE (repeatable), e.g. --objective-arg a=0.1", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string> StartOption = new("--start") { Description = "start point X1,X2,... (analytic objectives; same as --objective-arg start=...)" };
+    private static readonly Option<string> DatasetOption = new("--dataset") { Description = "dataset plugin id (objectives that train on data)" };
+    private static readonly Option<string[]> DatasetArgOption = new("--dataset-arg") { Description = "dataset option NAME=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<int?> StepsOption = new("--steps") { Description = "iterations (analytic objectives)" };
+    private static readonly Option<int?> EpochsOption = new("--epochs") { Description = $"passes over the data (default {TrainingSettings.DefaultEpochs})" };
+    private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = $"rows per minibatch (default {TrainingSettings.DefaultBatchSize})" };
+    private static readonly Option<int?> RecordEveryOption = new("--record-every") { Description = $"record the full-data loss every N samples (default {TrainingSettings.DefaultRecordEvery})" };
+    private static readonly Option<long> SeedOption = new("--seed") { Description = "seed of every random draw in the trial", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string> DTypeOption = new("--dtype") { Description = "float32 or float64", DefaultValueFactory = _ => "float32" };
+    private static readonly Option<string> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
+    private static readonly Option<string> OutOption = new("--out") { Description = "write result.json, history.csv and pictures to this directory" };
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "print the result as one JSON object" };
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("trial", "run one trial: optimizer x objective (x dataset) x hyperparameters x seed")
+        {
+            OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption,
+            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
+        };
+        command.SetAction((result, cancellation) => Task.FromResult(Execute(console, result, cancellation)));
+        return command;
+    }
+
+    private static int Execute(CliConsole console, ParseResult parsed, CancellationToken cancellation)
+    {
+        var spec = ReadSpec(parsed);
+        using var host = EngineHost.Start(console, parsed.GetValue(GlobalOptions.Plugins) ?? []);
+        var trial = TrialResolver.Resolve(spec, host.Catalog);
+        var result = host.Runner.Run(trial, cancellation: cancellation);
+        var report = TrialReport.From(trial, result);
+
+        if (parsed.GetValue(JsonOption))
+        {
+            console.Out.WriteLine(Json.Write(report));
+        }
+        else
+        {
+            WriteSummary(console, trial, result, report);
+        }
+
+        string? outDirectory = parsed.GetValue(OutOption);
+        if (outDirectory is not null)
+        {
+            var files = TrialArtifacts.Write(outDirectory, trial, result, report, host.Services);
+            console.Error.WriteLine($"wrote {string.Join(", ", files.Select(Path.GetFileName))} to {Path.GetFullPath(outDirectory)}");
+        }
+
+        return result.Status switch
+        {
+            TrialStatus.Failed => ExitCodes.Failed,
+            TrialStatus.Killed => ExitCodes.Interrupted,
+            _ => ExitCodes.Ok,
+        };
+    }
+
+    /// <summary>The trial as the command line describes it; problems with the arguments themselves throw together.</summary>
+    public static TrialSpec ReadSpec(ParseResult parsed)
+    {
+        var errors = new List<string>();
+        var hyperparameters = KeyValueArguments.Parse("--hp", parsed.GetValue(HpOption), errors);
+        var objectiveArgs = KeyValueArguments.Parse("--objective-arg", parsed.GetValue(ObjectiveArgOption), errors);
+        var datasetArgs = KeyValueArguments.Parse("--dataset-arg", parsed.GetValue(DatasetArgOption), errors);
+        string? start = parsed.GetValue(StartOption);
+        if (start is not null)
+        {
+            if (objectiveArgs.ContainsKey("start"))
+            {
+                errors.Add("the start point is given twice (--start and --objective-arg start=...); give it once");
+            }
+            else
+            {
+                objectiveArgs["start"] = start;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new TrialConfigurationException(errors);
+        }
+
+        return new TrialSpec
+        {
+            Optimizer = parsed.GetValue(OptimizerOption)!,
+            Hyperparameters = hyperparameters,
+            Objective = parsed.GetValue(ObjectiveOption)!,
+            ObjectiveArgs = objectiveArgs,
+            Dataset = parsed.GetValue(DatasetOption),
+            DatasetArgs = datasetArgs,
+            Training = new TrainingSettings(
+                parsed.GetValue(StepsOption),
+                parsed.GetValue(EpochsOption),
+                parsed.GetValue(BatchSizeOption),
+                parsed.GetValue(RecordEveryOption)),
+            Seed = parsed.GetValue(SeedOption),
+            DType = parsed.GetValue(DTypeOption)!,
+            Device = parsed.GetValue(DeviceOption)!,
+        };
+    }
+
+    private static void WriteSummary(CliConsole console, ResolvedTrial trial, TrialResult result, TrialReport report)
+    {
+        var o = console.Out;
+        o.WriteLine($"trial   {TrialArtifacts.Title(trial)}");
+        o.WriteLine($"        {trial.DTypeName}, seed {trial.Seed}, device {trial.Device}");
+        string progress = trial.UsesData
+            ? $"{result.EpochSeconds.Count} epochs ({result.Steps} steps, {result.Samples} samples)"
+            : $"{result.Steps} steps";
+        o.WriteLine($"status  {report.Status} after {progress} in {result.WallSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+        if (result.Error is not null)
+        {
+            o.WriteLine($"error   {result.Error}");
+        }
+
+        if (result.FinalParams.Count <= 12)
+        {
+            var values = report.ParamNames.Zip(result.FinalParams, (n, v) => $"{n} {v.ToString("F6", CultureInfo.InvariantCulture)}");
+            o.WriteLine($"final   {string.Join(", ", values)}");
+        }
+
+        string perEpoch = result.SecondsPerEpoch is { } s ? $", {s.ToString("F6", CultureInfo.InvariantCulture)} sec per epoch" : "";
+        o.WriteLine($"loss    {result.FinalLoss.ToString("F6", CultureInfo.InvariantCulture)}{perEpoch}");
+    }
+}

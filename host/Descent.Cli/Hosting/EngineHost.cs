@@ -1,0 +1,52 @@
+using Descent.Contracts;
+using Descent.Engine.Composition;
+using Descent.Engine.Plugins;
+using Descent.Engine.Trials;
+using Microsoft.Extensions.DependencyInjection;
+using TorchSharp;
+
+namespace Descent.Cli.Hosting;
+
+/// <summary>
+/// The engine as the commands use it: plugins loaded from the search path (each skipped plugin reported
+/// in one line), the service provider that composes trials, and libtorch's thread count.
+/// </summary>
+public sealed class EngineHost : IDisposable
+{
+    private readonly ServiceProvider services;
+
+    private EngineHost(PluginCatalog catalog, ServiceProvider services)
+    {
+        Catalog = catalog;
+        this.services = services;
+    }
+
+    /// <summary>The loaded plugins.</summary>
+    public PluginCatalog Catalog { get; }
+
+    /// <summary>The root service provider.</summary>
+    public IServiceProvider Services => services;
+
+    /// <summary>Runs trials.</summary>
+    public TrialRunner Runner => services.GetRequiredService<TrialRunner>();
+
+    /// <summary>Loads the plugins and builds the services.</summary>
+    public static EngineHost Start(CliConsole console, IEnumerable<string> pluginDirectories, DataLocations? data = null, int threads = 1)
+    {
+        var paths = PluginSearchPath.Resolve(pluginDirectories, Environment.GetEnvironmentVariable(PluginSearchPath.EnvironmentVariable));
+        var catalog = PluginCatalog.Load(paths);
+        foreach (var failure in catalog.Failures)
+        {
+            console.Warn(failure.ToString());
+        }
+
+        torch.set_num_threads(threads);
+        var services = new ServiceCollection()
+            .AddDescentEngine(catalog, data)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return new EngineHost(catalog, services);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => services.Dispose();
+}

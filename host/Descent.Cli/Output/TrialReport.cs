@@ -1,0 +1,68 @@
+using Descent.Engine.Trials;
+
+namespace Descent.Cli.Output;
+
+/// <summary>A trial and its result as <c>descent trial --json</c> prints it (and <c>--out</c> writes it).</summary>
+public sealed record TrialReport(
+    string Status,
+    string Optimizer,
+    Dictionary<string, object?> Hyperparameters,
+    string Objective,
+    Dictionary<string, object?> ObjectiveArgs,
+    string? Dataset,
+    Dictionary<string, object?>? DatasetArgs,
+    long Seed,
+    string Dtype,
+    string Device,
+    int? Epochs,
+    int? BatchSize,
+    double FinalLoss,
+    IReadOnlyList<double> FinalParams,
+    IReadOnlyList<string> ParamNames,
+    long Steps,
+    long Samples,
+    double? SecondsPerEpoch,
+    double WallSeconds,
+    string? Error,
+    IReadOnlyList<HistoryEntry> History)
+{
+    /// <summary>The report of <paramref name="result"/>.</summary>
+    public static TrialReport From(ResolvedTrial trial, TrialResult result) => new(
+        result.Status.ToString().ToLowerInvariant(),
+        trial.Optimizer.Id,
+        TypedValues.Of(trial.Optimizer),
+        trial.Objective.Id,
+        TypedValues.Of(trial.Objective),
+        trial.Dataset?.Id,
+        trial.Dataset is null ? null : TypedValues.Of(trial.Dataset),
+        trial.Seed,
+        trial.DTypeName,
+        trial.Device,
+        trial.Training.Epochs,
+        trial.Training.BatchSize,
+        result.FinalLoss,
+        result.FinalParams,
+        NamesOf(result),
+        result.Steps,
+        result.Samples,
+        result.SecondsPerEpoch,
+        result.WallSeconds,
+        result.Error,
+        result.History.Select(p => HistoryEntry.From(p, trial.UsesData)).ToArray());
+
+    /// <summary>One name per value of <see cref="FinalParams"/>: <c>x[0]</c>, <c>w[3]</c>, <c>b</c>.</summary>
+    public static IReadOnlyList<string> NamesOf(TrialResult result) =>
+        result.ParameterNames
+            .SelectMany(p => p.Elements == 1 ? [p.Name] : Enumerable.Range(0, (int)p.Elements).Select(i => $"{p.Name}[{i}]"))
+            .ToArray();
+}
+
+/// <summary>One point of <see cref="TrialReport.History"/>: step, loss and parameters for analytic objectives; step, samples, epoch and loss for data.</summary>
+public sealed record HistoryEntry(long Step, long? Samples, double? Epoch, double Loss, IReadOnlyList<double>? Params)
+{
+    /// <summary>The entry for <paramref name="point"/>.</summary>
+    public static HistoryEntry From(HistoryPoint point, bool usesData) =>
+        usesData
+            ? new HistoryEntry(point.Step, point.Samples, point.Epoch, point.Loss, null)
+            : new HistoryEntry(point.Step, null, null, point.Loss, point.Params);
+}

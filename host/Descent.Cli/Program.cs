@@ -1,0 +1,3 @@
+using Descent.Cli;
+
+return DescentCommandLine.Run(args, Console.Out, Console.Error);

@@ -16,6 +16,7 @@ public static class DescentCommandLine
         {
             PluginsCommand.Create(console),
             TrialCommand.Create(console),
+            BenchCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Plugins);
 

@@ -1,0 +1,10 @@
+using Descent.Cli.Hosting;
+
+namespace Descent.Cli.Bench;
+
+/// <summary>What a benchmark gets: the engine, where to print, how hard to try, and cancellation.</summary>
+/// <param name="Engine">Plugins and the trial runner.</param>
+/// <param name="Console">Where figures go.</param>
+/// <param name="Quick">Fewer repetitions (a smoke run), when true.</param>
+/// <param name="Cancellation">Ctrl-C.</param>
+public sealed record BenchContext(EngineHost Engine, CliConsole Console, bool Quick, CancellationToken Cancellation);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Descent.Cli.Bench;
+using Descent.Cli.Hosting;
+using Descent.Cli.Output;
+using Descent.Engine.Options;
+
+namespace Descent.Cli.Commands;
+
+/// <summary><c>descent bench [NAME...] [--quick] [--json]</c>: runs benchmarks and prints their figures.</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var names = new Argument<string[]>("name") { Description = "benchmarks to run (default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var quick = new Option<bool>("--quick") { Description = "fewer repetitions: a smoke run, not a measurement" };
+        var json = new Option<bool>("--json") { Description = "also print the figures as one JSON object" };
+        var command = new Command("bench", "measure speed and memory, comparing variants side by side in one run") { names, quick, json };
+        command.SetAction((parsed, cancellation) =>
+        {
+            var requested = parsed.GetValue(names) ?? [];
+            var unknown = requested.Where(n => BenchmarkSuites.All.All(s => s.Name != n)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new UsageException($"unknown benchmark '{unknown[0]}'; available: {string.Join(", ", BenchmarkSuites.All.Select(s => s.Name))}");
+            }
+
+            var suites = requested.Length == 0 ? BenchmarkSuites.All : BenchmarkSuites.All.Where(s => requested.Contains(s.Name)).ToArray();
+            using var engine = EngineHost.Start(console, parsed.GetValue(GlobalOptions.Plugins) ?? []);
+            var figures = new Dictionary<string, Dictionary<string, double>>();
+            foreach (var suite in suites)
+            {
+                console.Out.WriteLine($"== {suite.Name}: {suite.Description}");
+                var result = suite.Run(new BenchContext(engine, console, parsed.GetValue(quick), cancellation));
+                figures[suite.Name] = result.ToDictionary();
+                foreach (var (name, value) in result)
+                {
+                    console.Out.WriteLine($"   {name} = {ValueFormat.Number(Math.Round(value, 6))}");
+                }
+            }
+
+            if (parsed.GetValue(json))
+            {
+                console.Out.WriteLine(Json.Write(figures));
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+}

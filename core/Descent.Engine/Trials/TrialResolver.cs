@@ -152,7 +152,8 @@ public static class TrialResolver
             Steps: null,
             Epochs: t.Epochs ?? TrainingSettings.DefaultEpochs,
             BatchSize: t.BatchSize ?? TrainingSettings.DefaultBatchSize,
-            RecordEvery: t.RecordEvery ?? TrainingSettings.DefaultRecordEvery);
+            RecordEvery: t.RecordEvery ?? TrainingSettings.DefaultRecordEvery,
+            Autograd: t.Autograd);
         if (resolved.Epochs < 1)
         {
             errors.Add($"invalid epochs = {resolved.Epochs}; valid range is [1, inf)");

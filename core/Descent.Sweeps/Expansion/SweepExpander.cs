@@ -20,43 +20,11 @@ public static class SweepExpander
     {
         var errors = new List<ExperimentError>();
         var trials = new List<SweepTrial>();
-        for (int e = 0; e < file.Optimizers.Count; e++)
+        foreach (var objective in file.Objectives)
         {
-            var entry = file.Optimizers[e];
-            var plugin = catalog.Find(entry.Id);
-            if (plugin is null || plugin.Kind != PluginKind.Optimizer)
+            for (int e = 0; e < file.Optimizers.Count; e++)
             {
-                var known = catalog.OfKind(PluginKind.Optimizer).Select(p => p.Id).ToArray();
-                string? suggestion = Suggestions.Closest(entry.Id, known);
-                errors.Add(new ExperimentError(entry.Location,
-                    $"unknown optimizer '{entry.Id}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; available: {string.Join(", ", known)}"));
-                continue;
-            }
-
-            var configurations = Configurations(file, e, entry, plugin.Schema, errors);
-            foreach (var values in configurations)
-            {
-                string configuration = Describe(entry, values);
-                foreach (long seed in file.Seeds)
-                {
-                    var spec = Spec(file, entry, values, seed);
-                    try
-                    {
-                        var resolved = TrialResolver.Resolve(spec, catalog);
-                        trials.Add(new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)));
-                    }
-                    catch (TrialConfigurationException problem)
-                    {
-                        foreach (string message in problem.Errors)
-                        {
-                            var at = LocationOf(message, entry, file);
-                            if (!errors.Any(x => x.Location == at && x.Message == message))
-                            {
-                                errors.Add(new ExperimentError(at, message));
-                            }
-                        }
-                    }
-                }
+                ExpandEntry(file, objective, e, catalog, trials, errors);
             }
         }
 
@@ -80,6 +48,47 @@ public static class SweepExpander
         }
 
         return new SweepPlan(file, trials);
+    }
+
+    private static void ExpandEntry(
+        ExperimentFile file, ComponentSection objective, int entryIndex, PluginCatalog catalog, List<SweepTrial> trials, List<ExperimentError> errors)
+    {
+        var entry = file.Optimizers[entryIndex];
+        var plugin = catalog.Find(entry.Id);
+        if (plugin is null || plugin.Kind != PluginKind.Optimizer)
+        {
+            var known = catalog.OfKind(PluginKind.Optimizer).Select(p => p.Id).ToArray();
+            string? suggestion = Suggestions.Closest(entry.Id, known);
+            errors.Add(new ExperimentError(entry.Location,
+                $"unknown optimizer '{entry.Id}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; available: {string.Join(", ", known)}"));
+            return;
+        }
+
+        var configurations = Configurations(file, entryIndex, entry, plugin.Schema, errors);
+        foreach (var values in configurations)
+        {
+            string configuration = (file.Objectives.Count > 1 ? $"{objective.Merge(entry.Objective).Id} / " : "") + Describe(entry, values);
+            foreach (long seed in file.Seeds)
+            {
+                var spec = Spec(file, objective, entry, values, seed);
+                try
+                {
+                    var resolved = TrialResolver.Resolve(spec, catalog);
+                    trials.Add(new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)));
+                }
+                catch (TrialConfigurationException problem)
+                {
+                    foreach (string message in problem.Errors)
+                    {
+                        var at = LocationOf(message, entry, objective, file);
+                        if (!errors.Any(x => x.Location == at && x.Message == message))
+                        {
+                            errors.Add(new ExperimentError(at, message));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static List<List<KeyValuePair<string, string>>> Configurations(
@@ -183,9 +192,9 @@ public static class SweepExpander
         }
     }
 
-    private static TrialSpec Spec(ExperimentFile file, OptimizerEntry entry, List<KeyValuePair<string, string>> values, long seed)
+    private static TrialSpec Spec(ExperimentFile file, ComponentSection fileObjective, OptimizerEntry entry, List<KeyValuePair<string, string>> values, long seed)
     {
-        var objective = file.Objective.Merge(entry.Objective);
+        var objective = fileObjective.Merge(entry.Objective);
         var dataset = file.Dataset is null ? entry.Dataset : file.Dataset.Merge(entry.Dataset);
         var training = file.Training.Merge(entry.Training);
         return new TrialSpec
@@ -211,7 +220,7 @@ public static class SweepExpander
         return settings.Length == 0 ? head : $"{head} {settings}";
     }
 
-    private static SourceLocation LocationOf(string message, OptimizerEntry entry, ExperimentFile file)
+    private static SourceLocation LocationOf(string message, OptimizerEntry entry, ComponentSection objective, ExperimentFile file)
     {
         foreach (var (name, space) in entry.Hyperparameters)
         {
@@ -231,7 +240,7 @@ public static class SweepExpander
 
         if (message.Contains("objective '", StringComparison.Ordinal))
         {
-            return entry.Objective?.Location ?? file.Objective.Location;
+            return entry.Objective?.Location ?? objective.Location;
         }
 
         if (message.Contains("dataset", StringComparison.Ordinal))

@@ -5,7 +5,7 @@ namespace Descent.Sweeps.Files;
 /// <param name="Text">Its text (logged with the sweep).</param>
 /// <param name="Name">The experiment's name (the MLflow experiment by default).</param>
 /// <param name="Description">What it is for.</param>
-/// <param name="Objective">The objective of every trial (entries may override).</param>
+/// <param name="Objectives">The objectives every optimizer entry runs on (one, or a list to cross with the entries; entries may override).</param>
 /// <param name="Dataset">The dataset, for data objectives.</param>
 /// <param name="Training">Steps or epochs, batch size, dtype ...</param>
 /// <param name="Seeds">Replicate seeds: every configuration runs once per seed.</param>
@@ -16,7 +16,7 @@ public sealed record ExperimentFile(
     string Text,
     string Name,
     string Description,
-    ComponentSection Objective,
+    IReadOnlyList<ComponentSection> Objectives,
     ComponentSection? Dataset,
     TrainingSection Training,
     IReadOnlyList<long> Seeds,

@@ -13,7 +13,7 @@ namespace Descent.Sweeps.Files;
 /// </summary>
 public sealed class ExperimentFileParser
 {
-    private static readonly string[] TopKeys = ["name", "description", "objective", "dataset", "training", "seeds", "search", "optimizers"];
+    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "training", "seeds", "search", "optimizers"];
     private static readonly string[] ComponentKeys = ["id", "args"];
     private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device"];
     private static readonly string[] SearchKeys = ["mode", "samples", "seed"];
@@ -73,19 +73,50 @@ public sealed class ExperimentFileParser
         var map = Mapping(root, "experiment", TopKeys);
         string? name = RequiredText(root, map, "name");
         string description = map.TryGetValue("description", out var d) ? Text(d, "description") ?? "" : "";
-        var objective = map.TryGetValue("objective", out var o) ? Component(o, "objective", requireId: true) : Missing(root, "objective", "the objective every trial minimizes, e.g. 'objective: { id: quadratic2d }'");
+        var objectives = Objectives(root, map);
         var dataset = map.TryGetValue("dataset", out var ds) ? Component(ds, "dataset", requireId: true) : null;
         var training = map.TryGetValue("training", out var t) ? Training(t) : new TrainingSection(null, null, null, null, null, null, null, Location(root));
         var seeds = map.TryGetValue("seeds", out var s) ? Seeds(s) : [0L];
         var search = map.TryGetValue("search", out var se) ? Search(se) : new SearchSection(SearchMode.Grid, 0, 0, Location(root));
         var optimizers = map.TryGetValue("optimizers", out var op) ? Entries(op) : MissingList(root);
 
-        if (errors.Count > 0 || name is null || objective is null || training is null || search is null)
+        if (errors.Count > 0 || name is null || objectives is null || training is null || search is null)
         {
             return null;
         }
 
-        return new ExperimentFile(file, text, name, description, objective, dataset, training, seeds, search, optimizers);
+        return new ExperimentFile(file, text, name, description, objectives, dataset, training, seeds, search, optimizers);
+    }
+
+    private List<ComponentSection>? Objectives(YamlNode root, Dictionary<string, YamlNode> map)
+    {
+        bool one = map.TryGetValue("objective", out var single);
+        bool many = map.TryGetValue("objectives", out var list);
+        if (one && many)
+        {
+            Error(list!, "give either 'objective' (one) or 'objectives' (a list), not both");
+            return null;
+        }
+
+        if (one)
+        {
+            return Component(single!, "objective", requireId: true) is { } objective ? [objective] : null;
+        }
+
+        if (many)
+        {
+            if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+            {
+                Error(list!, "'objectives' must be a non-empty list of objectives like '{ id: rosenbrock }'");
+                return null;
+            }
+
+            var sections = sequence.Children.Select(c => Component(c, "objective", requireId: true)).ToList();
+            return sections.Any(s => s is null) ? null : sections.Select(s => s!).ToList();
+        }
+
+        Missing(root, "objective", "the objective every trial minimizes, e.g. 'objective: { id: quadratic2d }' (or 'objectives:' with a list)");
+        return null;
     }
 
     private ComponentSection? Missing(YamlNode root, string key, string what)

@@ -17,7 +17,7 @@ public sealed class CsvOptions : IValidatableOptions
     [Hyperparameter("target", Description = "label column: header name or 0-based index (default: the last column)")]
     public string Target { get; set; } = "";
 
-    /// <summary><c>auto</c> (tab, comma, semicolon or whitespace, whichever splits the first lines evenly), one of those names, <c>pipe</c>, or any single character.</summary>
+    /// <summary><c>auto</c> (the first of tab, semicolon, comma and whitespace that splits the first lines evenly), one of those names, <c>pipe</c>, or any single character.</summary>
     [Hyperparameter("delimiter", Description = "auto, comma, tab, semicolon, whitespace, pipe, or one character")]
     public string Delimiter { get; set; } = "auto";
 

@@ -23,8 +23,11 @@ public sealed class Delimiter
     /// <summary>Runs of spaces and tabs; leading and trailing ones are ignored.</summary>
     public static Delimiter Whitespace { get; } = new(null, "whitespace");
 
-    /// <summary>The candidates auto-detection tries, in order.</summary>
-    public static IReadOnlyList<Delimiter> Candidates { get; } = [Tab, Comma, Semicolon, Whitespace];
+    /// <summary>
+    /// The candidates auto-detection tries, in order. Semicolon comes before comma because files separated
+    /// by semicolons often write decimal commas, while comma-separated files rarely hold semicolons.
+    /// </summary>
+    public static IReadOnlyList<Delimiter> Candidates { get; } = [Tab, Semicolon, Comma, Whitespace];
 
     /// <summary>In messages: <c>tab</c>, <c>comma</c>, <c>'|'</c>.</summary>
     public string Name { get; }

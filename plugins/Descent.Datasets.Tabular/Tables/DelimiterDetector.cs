@@ -1,7 +1,7 @@
 namespace Descent.Datasets.Tabular;
 
 /// <summary>
-/// Guesses the delimiter from a file's first lines: the first of tab, comma, semicolon and whitespace
+/// Guesses the delimiter from a file's first lines: the first of tab, semicolon, comma and whitespace
 /// that splits each of them into the same number (more than one) of cells; failing that, the first
 /// that splits the first line at all, so that the parser then names the line that does not fit.
 /// </summary>

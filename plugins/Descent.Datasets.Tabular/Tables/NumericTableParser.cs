@@ -22,7 +22,7 @@ public static class NumericTableParser
         }
 
         var delimiter = format.Delimiter ?? DelimiterDetector.Detect(lines.Select(l => l.Text).ToArray());
-        bool header = format.Header ?? !delimiter.Split(lines[0].Text).All(IsNumber);
+        bool header = format.Header ?? !delimiter.Split(lines[0].Text).All(LooksNumeric);
         IReadOnlyList<string>? names = header ? Header(lines[0], delimiter) : format.ColumnNames;
         int start = header ? 1 : 0;
         if (lines.Count == start)
@@ -95,8 +95,10 @@ public static class NumericTableParser
         return names;
     }
 
-    private static bool IsNumber(string cell) =>
-        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+    /// <summary>A number, or one written with a decimal comma (so such a first line is reported as data, not taken for a header).</summary>
+    private static bool LooksNumeric(string cell) =>
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || double.TryParse(cell.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static double Number(string cell, int line, int column, string? name, bool singleColumn)
     {

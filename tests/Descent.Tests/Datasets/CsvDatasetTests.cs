@@ -166,6 +166,8 @@ public sealed class CsvDatasetTests
         string path = dir.Write("m.csv", "1;2\n1,5;3\n");
 
         Assert.That(Error(("path", path)), Is.EqualTo($"csv: {path}, line 2, column 1: '1,5' is not a number (write the decimal point as '.')"));
+        string everyLine = dir.Write("eu.csv", "1,5;2,5\n3,5;4,5\n");
+        Assert.That(Error(("path", everyLine)), Is.EqualTo($"csv: {everyLine}, line 1, column 1: '1,5' is not a number (write the decimal point as '.')"), "semicolons win over decimal commas");
     }
 
     [Test]

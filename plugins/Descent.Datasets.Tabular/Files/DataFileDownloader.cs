@@ -13,7 +13,7 @@ namespace Descent.Datasets.Tabular;
 public static class DataFileDownloader
 {
     private static readonly byte[] ZipSignature = "PK\u0003\u0004"u8.ToArray();
-    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private static readonly HttpClient Client = CreateClient();
     private static readonly ConcurrentDictionary<string, object> Locks = new(StringComparer.Ordinal);
 
     /// <summary>Downloads <paramref name="url"/> to <paramref name="targetPath"/> unless a verified copy is already there.</summary>
@@ -56,6 +56,13 @@ public static class DataFileDownloader
                 File.Delete(extracted);
             }
         }
+    }
+
+    private static HttpClient CreateClient()
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Descent-datasets/1.0"); // some servers refuse requests without one
+        return client;
     }
 
     private static void Fetch(Uri url, string path)

@@ -82,7 +82,8 @@ public static class OptionsBinder
                     return null;
                 }
 
-                return h.Property.PropertyType == typeof(int) ? (int)integer.Value : integer.Value;
+                // Box as the property's own type: a conditional of int and long would box both as long.
+                return h.Property.PropertyType == typeof(int) ? (object)(int)integer.Value : integer.Value;
 
             case HyperparameterType.Boolean:
                 if (!bool.TryParse(text, out bool flag))

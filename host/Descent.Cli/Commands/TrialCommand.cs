@@ -45,7 +45,7 @@ public static class TrialCommand
     private static int Execute(CliConsole console, ParseResult parsed, CancellationToken cancellation)
     {
         var spec = ReadSpec(parsed);
-        using var host = EngineHost.Start(console, parsed.GetValue(GlobalOptions.Plugins) ?? []);
+        using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
         var result = host.Runner.Run(trial, cancellation: cancellation);
         var report = TrialReport.From(trial, result);

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Descent.Engine.Options;
+
+namespace Descent.Engine.Trials;
+
+/// <summary>
+/// What makes two trials the same trial: the optimizer, objective and dataset (id, version and the
+/// SHA-256 of each plugin assembly), every resolved option value, the training settings, the seed and
+/// the dtype. <see cref="Hash"/> is the SHA-256 of <see cref="CanonicalJson"/> (compact, UTF-8), lower-case
+/// hex; tracking tags every run with it (<c>descent.trial_hash</c>) and sweeps use it to recognise a trial
+/// that already ran.
+/// </summary>
+/// <remarks>
+/// Canonical form: fixed member order, options sorted by name (ordinal) with the values as
+/// <see cref="ValueFormat"/> writes them, absent settings as <c>null</c>. The device is left out on
+/// purpose: it says where a trial ran, not which trial it is.
+/// </remarks>
+public static class TrialIdentity
+{
+    /// <summary>Lower-case hex SHA-256 of the trial's canonical configuration (64 characters).</summary>
+    public static string Hash(ResolvedTrial trial)
+    {
+        byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson(trial)));
+        return Convert.ToHexStringLower(digest);
+    }
+
+    /// <summary>The trial's configuration as canonical JSON; <paramref name="indented"/> for people (the hash uses the compact form).</summary>
+    public static string CanonicalJson(ResolvedTrial trial, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        {
+            json.WriteStartObject();
+            Component(json, "optimizer", trial.Optimizer);
+            Component(json, "objective", trial.Objective);
+            Component(json, "dataset", trial.Dataset);
+            json.WriteStartObject("training");
+            Number(json, "steps", trial.Training.Steps);
+            Number(json, "epochs", trial.Training.Epochs);
+            Number(json, "batch_size", trial.Training.BatchSize);
+            Number(json, "record_every", trial.Training.RecordEvery);
+            json.WriteEndObject();
+            json.WriteNumber("seed", trial.Seed);
+            json.WriteString("dtype", trial.DTypeName);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Component(Utf8JsonWriter json, string role, ResolvedComponent? component)
+    {
+        if (component is null)
+        {
+            json.WriteNull(role);
+            return;
+        }
+
+        json.WriteStartObject(role);
+        json.WriteString("id", component.Id);
+        json.WriteString("version", component.Plugin.Version);
+        json.WriteString("sha256", component.Plugin.AssemblySha256);
+        json.WriteStartObject("options");
+        foreach (var (name, value) in component.Options.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            json.WriteString(name, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

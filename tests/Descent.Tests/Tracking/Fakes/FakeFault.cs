@@ -18,6 +18,9 @@ public abstract record FakeFault
     /// <summary>Another client creates the same experiment just before this request is handled.</summary>
     public sealed record CreateRace : FakeFault;
 
+    /// <summary>Behaves normally (a placeholder, to let some requests through before the next fault).</summary>
+    public sealed record Pass : FakeFault;
+
     /// <summary>Closes the connection without answering.</summary>
     public sealed record Abort : FakeFault;
 }

@@ -82,6 +82,15 @@ public sealed class FakeMlflowServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets every fault not yet shown.</summary>
+    public void ClearFaults()
+    {
+        lock (faultGate)
+        {
+            faults.Clear();
+        }
+    }
+
     /// <summary>Requests to paths ending with <paramref name="endpoint"/>.</summary>
     public IReadOnlyList<FakeRequest> RequestsTo(string endpoint) => Requests.Where(r => r.Path.EndsWith(endpoint, StringComparison.Ordinal)).ToArray();
 
@@ -93,7 +102,9 @@ public sealed class FakeMlflowServer : IAsyncDisposable
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         byte[] body = buffer.ToArray();
-        string path = request.Path.Value ?? "";
+        // The path as sent (still percent-encoded), to check the client's encoding.
+        string raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "";
+        string path = raw.Split('?')[0];
         string? authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
         var fault = TakeFault(path);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray());
@@ -134,11 +145,6 @@ public sealed class FakeMlflowServer : IAsyncDisposable
             }
 
             (status, answer) = Backend.Handle(request.Method, path, query, body, request.ContentType);
-            if (fault is FakeFault.SlowAnswer slow)
-            {
-                await Task.Delay(slow.Delay);
-            }
-
             if (fault is FakeFault.LoseAnswer)
             {
                 (status, answer) = (502, "Bad Gateway");
@@ -146,6 +152,11 @@ public sealed class FakeMlflowServer : IAsyncDisposable
         }
 
         Log(request.Method, path, request.QueryString.Value, authorization, body, status, fault);
+        if (fault is FakeFault.SlowAnswer slow)
+        {
+            await Task.Delay(slow.Delay);
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = answer.StartsWith('{') ? "application/json" : "text/plain";
         try

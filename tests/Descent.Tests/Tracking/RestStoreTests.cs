@@ -185,6 +185,23 @@ public sealed class RestStoreTests
     }
 
     [Test]
+    public async Task A_503_from_the_artifact_proxy_means_no_proxy_and_is_not_retried()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeMlflowServer.StartNewAsync();
+        using var store = Store(server);
+        var run = await NewRun(store);
+        string file = temp.Sub("a.txt");
+        await File.WriteAllTextAsync(file, "hello");
+        server.Inject("mlflow-artifacts", new FakeFault.Fail(503));
+
+        var refused = Assert.ThrowsAsync<MlflowApiException>(() => store.LogArtifactAsync(run, file, "a.txt"));
+
+        Assert.That(refused!.Message, Does.Contain("does not serve artifacts"));
+        Assert.That(server.Requests.Count(r => r.Method == "PUT"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Artifacts_of_a_run_with_a_file_artifact_uri_are_copied()
     {
         using var temp = new TempDirectory();

@@ -18,7 +18,7 @@ public static class DescentCommandLine
             TrialCommand.Create(console),
             BenchCommand.Create(console),
         };
-        root.Options.Add(GlobalOptions.Plugins);
+        GlobalOptions.AddTo(root);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -4,7 +4,7 @@ namespace Descent.Contracts;
 /// Marks a public settable property of an options class as a hyperparameter that trials, the command
 /// line (<c>--hp lr=0.1</c>) and experiment files can set. Supported types: <see cref="double"/>,
 /// <see cref="int"/>, <see cref="long"/>, <see cref="bool"/>, <see cref="string"/>, enums and
-/// <c>double[]</c> (written <c>0.9,0.999</c>). The default is the value a new options instance holds.
+/// <c>double[]</c> (written <c>0.9,0.999</c>) and <c>int[]</c> (written <c>64,64</c>). The default is the value a new options instance holds.
 /// Ranges apply to each number (each element of an array).
 /// </summary>
 /// <param name="name">The name in files and in MLflow; keep PyTorch's (<c>lr</c>, <c>betas</c>, <c>weight_decay</c>).</param>

@@ -28,6 +28,7 @@ public sealed record HyperparameterDescriptor(
         HyperparameterType.Text => "string",
         HyperparameterType.Choice => "choice",
         HyperparameterType.RealList => Length > 0 ? $"real[{Length}]" : "real[]",
+        HyperparameterType.IntegerList => Length > 0 ? $"integer[{Length}]" : "integer[]",
         _ => Type.ToString(),
     };
 
@@ -37,7 +38,7 @@ public sealed record HyperparameterDescriptor(
         HyperparameterType.Boolean => "true or false",
         HyperparameterType.Text when Choices.Count == 0 => "any text",
         HyperparameterType.Text or HyperparameterType.Choice => "one of: " + string.Join(", ", Choices),
-        _ when !IsBounded => Type == HyperparameterType.Integer ? "any integer" : "any real",
+        _ when !IsBounded => Type is HyperparameterType.Integer or HyperparameterType.IntegerList ? "any integer" : "any real",
         _ => (MinimumExclusive || double.IsNegativeInfinity(Minimum) ? "(" : "[") + ValueFormat.Number(Minimum) + ", " +
              ValueFormat.Number(Maximum) + (MaximumExclusive || double.IsPositiveInfinity(Maximum) ? ")" : "]"),
     };

@@ -20,4 +20,7 @@ public enum HyperparameterType
 
     /// <summary>Comma-separated real numbers (<c>double[]</c>), e.g. <c>betas</c>.</summary>
     RealList,
+
+    /// <summary>Comma-separated integers (<c>int[]</c>), e.g. hidden layer widths.</summary>
+    IntegerList,
 }

@@ -76,30 +76,14 @@ public static class OptionsBinder
                 return ParseReal(h, owner, h.Name, text, errors) is { } real ? real : null;
 
             case HyperparameterType.Integer:
-                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long integer))
+                long? integer = ParseInteger(h, owner, h.Name, text, errors);
+                if (integer is null)
                 {
-                    errors.Add($"{owner}: {h.Name} = '{raw}' is not an integer; valid range is {h.RangeText}");
                     return null;
                 }
 
-                if (!h.Contains(integer))
-                {
-                    errors.Add($"{owner}: invalid {h.Name} = {integer}; valid range is {h.RangeText}");
-                    return null;
-                }
-
-                if (h.Property.PropertyType == typeof(int))
-                {
-                    if (integer is < int.MinValue or > int.MaxValue)
-                    {
-                        errors.Add($"{owner}: invalid {h.Name} = {integer}; it must fit in 32 bits");
-                        return null;
-                    }
-
-                    return (int)integer;
-                }
-
-                return integer;
+                // Box as the property's own type: a conditional of int and long would box both as long.
+                return h.Property.PropertyType == typeof(int) ? (object)(int)integer.Value : integer.Value;
 
             case HyperparameterType.Boolean:
                 if (!bool.TryParse(text, out bool flag))
@@ -130,6 +114,7 @@ public static class OptionsBinder
                 return Enum.Parse(h.Property.PropertyType, match);
 
             case HyperparameterType.RealList:
+            case HyperparameterType.IntegerList:
                 var parts = text.Trim('[', ']', '(', ')').Split(',', StringSplitOptions.TrimEntries);
                 if (parts.Length == 0 || parts.Any(p => p.Length == 0) || (h.Length > 0 && parts.Length != h.Length))
                 {
@@ -138,20 +123,38 @@ public static class OptionsBinder
                     return null;
                 }
 
-                var list = new double[parts.Length];
-                bool ok = true;
-                for (int i = 0; i < parts.Length; i++)
+                if (h.Type == HyperparameterType.IntegerList)
                 {
-                    double? element = ParseReal(h, owner, $"{h.Name}[{i}]", parts[i], errors);
-                    ok &= element is not null;
-                    list[i] = element ?? double.NaN;
+                    var integers = parts.Select((p, i) => ParseInteger(h, owner, $"{h.Name}[{i}]", p, errors)).ToArray();
+                    return integers.All(i => i is not null) ? integers.Select(i => (int)i!.Value).ToArray() : null;
                 }
 
-                return ok ? list : null;
+                var reals = parts.Select((p, i) => ParseReal(h, owner, $"{h.Name}[{i}]", p, errors)).ToArray();
+                return reals.All(r => r is not null) ? reals.Select(r => r!.Value).ToArray() : null;
 
             default:
                 throw new InvalidOperationException($"unhandled hyperparameter type {h.Type}");
         }
+    }
+
+    private static long? ParseInteger(HyperparameterDescriptor h, string owner, string label, string text, ICollection<string> errors)
+    {
+        bool isInt = h.Property.PropertyType == typeof(int) || h.Property.PropertyType == typeof(int[]);
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ||
+            (isInt && value is < int.MinValue or > int.MaxValue))
+        {
+            string expected = h.IsBounded ? $"valid range is {h.RangeText}" : "expected an integer";
+            errors.Add($"{owner}: {label} = '{text}' is not an integer; {expected}");
+            return null;
+        }
+
+        if (!h.Contains(value))
+        {
+            errors.Add($"{owner}: invalid {label} = {value.ToString(CultureInfo.InvariantCulture)}; valid range is {h.RangeText}");
+            return null;
+        }
+
+        return value;
     }
 
     private static double? ParseReal(HyperparameterDescriptor h, string owner, string label, string text, ICollection<string> errors)

@@ -57,7 +57,7 @@ public sealed class OptionsSchema
 
             var kind = KindOf(property.PropertyType)
                 ?? throw new InvalidOperationException(
-                    $"hyperparameter '{attribute.Name}' ({type.Name}.{property.Name}) has unsupported type {property.PropertyType.Name}; use double, int, long, bool, string, an enum or double[]");
+                    $"hyperparameter '{attribute.Name}' ({type.Name}.{property.Name}) has unsupported type {property.PropertyType.Name}; use double, int, long, bool, string, an enum, double[] or int[]");
             var choices = kind == HyperparameterType.Choice
                 ? Enum.GetNames(property.PropertyType).Select(n => n.ToLowerInvariant()).ToArray()
                 : attribute.Choices;
@@ -91,6 +91,7 @@ public sealed class OptionsSchema
         _ when type == typeof(bool) => HyperparameterType.Boolean,
         _ when type == typeof(string) => HyperparameterType.Text,
         _ when type == typeof(double[]) => HyperparameterType.RealList,
+        _ when type == typeof(int[]) => HyperparameterType.IntegerList,
         { IsEnum: true } => HyperparameterType.Choice,
         _ => null,
     };

@@ -22,6 +22,7 @@ public static class ValueFormat
         bool b => b ? "true" : "false",
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         double[] list => string.Join(",", list.Select(Number)),
+        int[] list => string.Join(",", list.Select(i => i.ToString(CultureInfo.InvariantCulture))),
         Enum e => e.ToString().ToLowerInvariant(),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

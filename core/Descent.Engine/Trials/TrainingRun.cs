@@ -71,6 +71,9 @@ public sealed class TrainingRun(
             Samples,
             epochSeconds.ToArray(),
             wallSeconds,
-            error);
+            error)
+        {
+            Dataset = Dataset?.Info,
+        };
     }
 }

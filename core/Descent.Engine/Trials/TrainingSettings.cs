@@ -5,7 +5,8 @@ namespace Descent.Engine.Trials;
 /// <param name="Epochs">Passes over the data, for data objectives.</param>
 /// <param name="BatchSize">Rows per minibatch, for data objectives.</param>
 /// <param name="RecordEvery">Record the full-data loss every this many samples (the chapter: 100).</param>
-public sealed record TrainingSettings(int? Steps = null, int? Epochs = null, int? BatchSize = null, int? RecordEvery = null)
+/// <param name="Autograd">Always back-propagate, even when the objective offers its gradient in closed form.</param>
+public sealed record TrainingSettings(int? Steps = null, int? Epochs = null, int? BatchSize = null, int? RecordEvery = null, bool Autograd = false)
 {
     /// <summary>The chapter's defaults for data objectives.</summary>
     public const int DefaultEpochs = 2;

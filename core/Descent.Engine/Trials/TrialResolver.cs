@@ -65,7 +65,9 @@ public static class TrialResolver
         {
             var ids = catalog.OfKind(kind).Select(p => p.Id).ToArray();
             string? suggestion = Suggestions.Closest(id, ids);
-            string what = plugin is null ? $"unknown {kindName} '{id}'" : $"'{id}' is a {plugin.Kind.ToString().ToLowerInvariant()} plugin, not {(kind == PluginKind.Dataset ? "a" : "an")} {kindName}";
+            string what = plugin is null
+                ? $"unknown {kindName} '{id}'"
+                : $"'{id}' is {WithArticle(plugin.Kind.ToString().ToLowerInvariant())} plugin, not {WithArticle(kindName)}";
             errors.Add($"{what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; available: {Available(catalog, kind)}");
             return null;
         }
@@ -73,6 +75,8 @@ public static class TrialResolver
         var bound = OptionsBinder.Bind(plugin.Schema, $"{kindName} '{id}'", values, errors);
         return bound is null ? null : new ResolvedComponent(plugin, bound);
     }
+
+    private static string WithArticle(string noun) => ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
 
     private static string Available(PluginCatalog catalog, PluginKind kind)
     {
@@ -148,7 +152,8 @@ public static class TrialResolver
             Steps: null,
             Epochs: t.Epochs ?? TrainingSettings.DefaultEpochs,
             BatchSize: t.BatchSize ?? TrainingSettings.DefaultBatchSize,
-            RecordEvery: t.RecordEvery ?? TrainingSettings.DefaultRecordEvery);
+            RecordEvery: t.RecordEvery ?? TrainingSettings.DefaultRecordEvery,
+            Autograd: t.Autograd);
         if (resolved.Epochs < 1)
         {
             errors.Add($"invalid epochs = {resolved.Epochs}; valid range is [1, inf)");

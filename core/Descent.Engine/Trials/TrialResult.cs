@@ -23,6 +23,9 @@ public sealed record TrialResult(
     double WallSeconds,
     string? Error)
 {
+    /// <summary>The dataset's shape and provenance (file, SHA-256), for data trials.</summary>
+    public Contracts.DatasetInfo? Dataset { get; init; }
+
     /// <summary>Mean seconds per completed epoch; null when no epoch completed.</summary>
     public double? SecondsPerEpoch => EpochSeconds.Count == 0 ? null : EpochSeconds.Average();
 }

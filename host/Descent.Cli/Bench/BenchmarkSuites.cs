@@ -6,5 +6,6 @@ public static class BenchmarkSuites
     /// <summary>The suites, by name.</summary>
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
+        new TrainingStepSuite(),
     ];
 }

@@ -26,7 +26,7 @@ public static class BenchCommand
             }
 
             var suites = requested.Length == 0 ? BenchmarkSuites.All : BenchmarkSuites.All.Where(s => requested.Contains(s.Name)).ToArray();
-            using var engine = EngineHost.Start(console, parsed.GetValue(GlobalOptions.Plugins) ?? []);
+            using var engine = EngineHost.Start(console, parsed);
             var figures = new Dictionary<string, Dictionary<string, double>>();
             foreach (var suite in suites)
             {

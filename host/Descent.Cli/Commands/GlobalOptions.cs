@@ -13,4 +13,26 @@ public static class GlobalOptions
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
+
+    /// <summary><c>--data-dir DIR</c>: looked in first for data files (then DESCENT_DATA_DIR, then the repository's data/).</summary>
+    public static Option<string> DataDir { get; } = new("--data-dir")
+    {
+        Description = "directory searched first for data files (then DESCENT_DATA_DIR, then the repository's data/)",
+        Recursive = true,
+    };
+
+    /// <summary><c>--offline</c>: never download data (also DESCENT_OFFLINE=1).</summary>
+    public static Option<bool> Offline { get; } = new("--offline")
+    {
+        Description = "never download data files (also DESCENT_OFFLINE=1)",
+        Recursive = true,
+    };
+
+    /// <summary>Adds the global options to the root command.</summary>
+    public static void AddTo(RootCommand root)
+    {
+        root.Options.Add(Plugins);
+        root.Options.Add(DataDir);
+        root.Options.Add(Offline);
+    }
 }

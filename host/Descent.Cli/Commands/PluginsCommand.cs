@@ -16,7 +16,7 @@ public static class PluginsCommand
         var command = new Command("plugins", "list the loaded plugins: kind, id, version, source, SHA-256, hyperparameters") { json };
         command.SetAction(result =>
         {
-            using var host = EngineHost.Start(console, result.GetValue(GlobalOptions.Plugins) ?? []);
+            using var host = EngineHost.Start(console, result);
             var listings = host.Catalog.Plugins
                 .OrderBy(p => p.Kind).ThenBy(p => p.Id, StringComparer.Ordinal)
                 .Select(PluginListing.From)

@@ -23,6 +23,7 @@ public static class TrialCommand
     private static readonly Option<int?> EpochsOption = new("--epochs") { Description = $"passes over the data (default {TrainingSettings.DefaultEpochs})" };
     private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = $"rows per minibatch (default {TrainingSettings.DefaultBatchSize})" };
     private static readonly Option<int?> RecordEveryOption = new("--record-every") { Description = $"record the full-data loss every N samples (default {TrainingSettings.DefaultRecordEvery})" };
+    private static readonly Option<bool> AutogradOption = new("--autograd") { Description = "always back-propagate, even where the objective offers a closed-form gradient" };
     private static readonly Option<long> SeedOption = new("--seed") { Description = "seed of every random draw in the trial", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> DTypeOption = new("--dtype") { Description = "float32 or float64", DefaultValueFactory = _ => "float32" };
     private static readonly Option<string> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
@@ -35,7 +36,7 @@ public static class TrialCommand
         var command = new Command("trial", "run one trial: optimizer x objective (x dataset) x hyperparameters x seed")
         {
             OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption,
-            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
+            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, AutogradOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
         };
         command.SetAction((result, cancellation) => Task.FromResult(Execute(console, result, cancellation)));
         return command;
@@ -44,7 +45,7 @@ public static class TrialCommand
     private static int Execute(CliConsole console, ParseResult parsed, CancellationToken cancellation)
     {
         var spec = ReadSpec(parsed);
-        using var host = EngineHost.Start(console, parsed.GetValue(GlobalOptions.Plugins) ?? []);
+        using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
         var result = host.Runner.Run(trial, cancellation: cancellation);
         var report = TrialReport.From(trial, result);
@@ -110,7 +111,8 @@ public static class TrialCommand
                 parsed.GetValue(StepsOption),
                 parsed.GetValue(EpochsOption),
                 parsed.GetValue(BatchSizeOption),
-                parsed.GetValue(RecordEveryOption)),
+                parsed.GetValue(RecordEveryOption),
+                parsed.GetValue(AutogradOption)),
             Seed = parsed.GetValue(SeedOption),
             DType = parsed.GetValue(DTypeOption)!,
             Device = parsed.GetValue(DeviceOption)!,

@@ -30,6 +30,14 @@ public sealed class EngineHost : IDisposable
     /// <summary>Runs trials.</summary>
     public TrialRunner Runner => services.GetRequiredService<TrialRunner>();
 
+    /// <summary>Loads the plugins and builds the services, with the plugin and data directories the command line names.</summary>
+    public static EngineHost Start(CliConsole console, System.CommandLine.ParseResult parsed, int threads = 1) =>
+        Start(
+            console,
+            parsed.GetValue(Commands.GlobalOptions.Plugins) ?? [],
+            Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(Commands.GlobalOptions.DataDir), parsed.GetValue(Commands.GlobalOptions.Offline)),
+            threads);
+
     /// <summary>Loads the plugins and builds the services.</summary>
     public static EngineHost Start(CliConsole console, IEnumerable<string> pluginDirectories, DataLocations? data = null, int threads = 1)
     {

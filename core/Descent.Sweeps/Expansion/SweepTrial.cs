@@ -1,0 +1,14 @@
+using Descent.Engine.Trials;
+
+namespace Descent.Sweeps.Expansion;
+
+/// <summary>One trial of a sweep.</summary>
+/// <param name="Index">Position in the expanded list (stable for a given file and plugins).</param>
+/// <param name="Configuration">The optimizer configuration it belongs to (all its seeds share it), e.g. <c>momentum lr=0.02 momentum=0.5</c>.</param>
+/// <param name="Trial">The checked trial.</param>
+/// <param name="Identity">The trial's identity hash (<see cref="TrialIdentity"/>).</param>
+public sealed record SweepTrial(int Index, string Configuration, ResolvedTrial Trial, string Identity)
+{
+    /// <summary>The trial's name in listings and MLflow: <c>trial-0007 momentum lr=0.02 momentum=0.5 seed=3</c>.</summary>
+    public string Name => $"trial-{Index:D4} {Configuration} seed={Trial.Seed}";
+}

@@ -1,0 +1,24 @@
+namespace Descent.Sweeps.Files;
+
+/// <summary>An experiment file, parsed and frozen: the sweep it describes, before expansion into trials.</summary>
+/// <param name="Path">Where it was read from.</param>
+/// <param name="Text">Its text (logged with the sweep).</param>
+/// <param name="Name">The experiment's name (the MLflow experiment by default).</param>
+/// <param name="Description">What it is for.</param>
+/// <param name="Objectives">The objectives every optimizer entry runs on (one, or a list to cross with the entries; entries may override).</param>
+/// <param name="Dataset">The dataset, for data objectives.</param>
+/// <param name="Training">Steps or epochs, batch size, dtype ...</param>
+/// <param name="Seeds">Replicate seeds: every configuration runs once per seed.</param>
+/// <param name="Search">Grid or random.</param>
+/// <param name="Optimizers">The optimizer entries, in file order.</param>
+public sealed record ExperimentFile(
+    string Path,
+    string Text,
+    string Name,
+    string Description,
+    IReadOnlyList<ComponentSection> Objectives,
+    ComponentSection? Dataset,
+    TrainingSection Training,
+    IReadOnlyList<long> Seeds,
+    SearchSection Search,
+    IReadOnlyList<OptimizerEntry> Optimizers);

@@ -1,0 +1,510 @@
+using System.Globalization;
+using Descent.Engine.Options;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Descent.Sweeps.Files;
+
+/// <summary>
+/// Reads an experiment file (YAML) into an <see cref="ExperimentFile"/>, checking its shape: known keys,
+/// the right kinds of values, required sections. Every problem is collected with its line and column;
+/// plugin ids and hyperparameter values are checked later against the loaded plugins
+/// (<see cref="Expansion.SweepExpander"/>).
+/// </summary>
+public sealed class ExperimentFileParser
+{
+    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "training", "seeds", "search", "optimizers"];
+    private static readonly string[] ComponentKeys = ["id", "args"];
+    private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device"];
+    private static readonly string[] SearchKeys = ["mode", "samples", "seed"];
+    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "training"];
+    private static readonly string[] Distributions = ["uniform", "int_uniform", "loguniform", "choice"];
+
+    private readonly List<ExperimentError> errors = [];
+    private readonly string file;
+
+    private ExperimentFileParser(string file) => this.file = file;
+
+    /// <summary>Reads and parses <paramref name="path"/>.</summary>
+    /// <exception cref="ExperimentFileException">The file is missing or malformed; every problem is listed.</exception>
+    public static ExperimentFile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ExperimentFileException([new ExperimentError(new SourceLocation(path, 0, 0), "no such experiment file")]);
+        }
+
+        return Parse(path, File.ReadAllText(path));
+    }
+
+    /// <summary>Parses <paramref name="text"/>, naming it <paramref name="path"/> in messages.</summary>
+    /// <exception cref="ExperimentFileException">The text is malformed; every problem is listed.</exception>
+    public static ExperimentFile Parse(string path, string text)
+    {
+        var parser = new ExperimentFileParser(path);
+        var result = parser.ParseDocument(text);
+        if (parser.errors.Count > 0 || result is null)
+        {
+            throw new ExperimentFileException(parser.errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToArray());
+        }
+
+        return result;
+    }
+
+    private ExperimentFile? ParseDocument(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            Error(e.Start, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(new ExperimentError(new SourceLocation(file, 1, 1), "an experiment file is a YAML mapping with at least 'name', 'objective' and 'optimizers'"));
+            return null;
+        }
+
+        var map = Mapping(root, "experiment", TopKeys);
+        string? name = RequiredText(root, map, "name");
+        string description = map.TryGetValue("description", out var d) ? Text(d, "description") ?? "" : "";
+        var objectives = Objectives(root, map);
+        var dataset = map.TryGetValue("dataset", out var ds) ? Component(ds, "dataset", requireId: true) : null;
+        var training = map.TryGetValue("training", out var t) ? Training(t) : new TrainingSection(null, null, null, null, null, null, null, Location(root));
+        var seeds = map.TryGetValue("seeds", out var s) ? Seeds(s) : [0L];
+        var search = map.TryGetValue("search", out var se) ? Search(se) : new SearchSection(SearchMode.Grid, 0, 0, Location(root));
+        var optimizers = map.TryGetValue("optimizers", out var op) ? Entries(op) : MissingList(root);
+
+        if (errors.Count > 0 || name is null || objectives is null || training is null || search is null)
+        {
+            return null;
+        }
+
+        return new ExperimentFile(file, text, name, description, objectives, dataset, training, seeds, search, optimizers);
+    }
+
+    private List<ComponentSection>? Objectives(YamlNode root, Dictionary<string, YamlNode> map)
+    {
+        bool one = map.TryGetValue("objective", out var single);
+        bool many = map.TryGetValue("objectives", out var list);
+        if (one && many)
+        {
+            Error(list!, "give either 'objective' (one) or 'objectives' (a list), not both");
+            return null;
+        }
+
+        if (one)
+        {
+            return Component(single!, "objective", requireId: true) is { } objective ? [objective] : null;
+        }
+
+        if (many)
+        {
+            if (list is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+            {
+                Error(list!, "'objectives' must be a non-empty list of objectives like '{ id: rosenbrock }'");
+                return null;
+            }
+
+            var sections = sequence.Children.Select(c => Component(c, "objective", requireId: true)).ToList();
+            return sections.Any(s => s is null) ? null : sections.Select(s => s!).ToList();
+        }
+
+        Missing(root, "objective", "the objective every trial minimizes, e.g. 'objective: { id: quadratic2d }' (or 'objectives:' with a list)");
+        return null;
+    }
+
+    private ComponentSection? Missing(YamlNode root, string key, string what)
+    {
+        Error(root, $"missing '{key}': {what}");
+        return null;
+    }
+
+    private List<OptimizerEntry> MissingList(YamlNode root)
+    {
+        Error(root, "missing 'optimizers': a list of optimizers, e.g. 'optimizers: [{ id: sgd, hyperparameters: { lr: [0.1, 0.01] } }]'");
+        return [];
+    }
+
+    private ComponentSection? Component(YamlNode node, string what, bool requireId)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return new ComponentSection(scalar.Value, new Dictionary<string, string>(), Location(node));
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, $"'{what}' must be a plugin id or a mapping with 'id' and 'args'");
+            return null;
+        }
+
+        var map = Mapping(mapping, what, ComponentKeys);
+        string? id = map.TryGetValue("id", out var idNode) ? Text(idNode, $"{what}.id") : null;
+        if (requireId && id is null && !map.ContainsKey("id"))
+        {
+            Error(node, $"'{what}' needs an 'id' (a plugin id; see: descent plugins)");
+        }
+
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map.TryGetValue("args", out var argsNode))
+        {
+            if (argsNode is YamlMappingNode argsMap)
+            {
+                foreach (var (key, value) in argsMap.Children)
+                {
+                    string argName = ((YamlScalarNode)key).Value ?? "";
+                    string? literal = Literal(value, $"{what}.args.{argName}");
+                    if (literal is not null)
+                    {
+                        args[argName] = literal;
+                    }
+                }
+            }
+            else
+            {
+                Error(argsNode, $"'{what}.args' must be a mapping of option names to values");
+            }
+        }
+
+        return new ComponentSection(id, args, Location(node));
+    }
+
+    private TrainingSection? Training(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, "'training' must be a mapping (steps or epochs, batch_size, record_every, dtype, device, autograd)");
+            return null;
+        }
+
+        var map = Mapping(mapping, "training", TrainingKeys);
+        return new TrainingSection(
+            PositiveInt(map, "steps"),
+            PositiveInt(map, "epochs"),
+            PositiveInt(map, "batch_size"),
+            PositiveInt(map, "record_every"),
+            map.TryGetValue("autograd", out var a) ? Bool(a, "training.autograd") : null,
+            Choice(map, "dtype", "training.dtype", ["float32", "float64"]),
+            map.TryGetValue("device", out var dev) ? Text(dev, "training.device") : null,
+            Location(node));
+    }
+
+    private List<long> Seeds(YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            if (int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) && count is >= 1 and <= 100_000)
+            {
+                return Enumerable.Range(0, count).Select(i => (long)i).ToList();
+            }
+
+            Error(node, $"'seeds' = '{scalar.Value}': give a count (1 to 100000; seeds 0, 1, ...) or a list of non-negative integers");
+            return [];
+        }
+
+        if (node is YamlSequenceNode sequence && sequence.Children.Count > 0)
+        {
+            var seeds = new List<long>();
+            foreach (var item in sequence.Children)
+            {
+                if (item is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed) && seed >= 0)
+                {
+                    if (seeds.Contains(seed))
+                    {
+                        Error(item, $"seed {seed} is listed twice");
+                    }
+
+                    seeds.Add(seed);
+                }
+                else
+                {
+                    Error(item, $"seed '{(item as YamlScalarNode)?.Value}' is not a non-negative integer");
+                }
+            }
+
+            return seeds;
+        }
+
+        Error(node, "'seeds' must be a count or a non-empty list of non-negative integers");
+        return [];
+    }
+
+    private SearchSection? Search(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, "'search' must be a mapping with 'mode' (grid or random), and for random 'samples' and 'seed'");
+            return null;
+        }
+
+        var map = Mapping(mapping, "search", SearchKeys);
+        string mode = Choice(map, "mode", "search.mode", ["grid", "random"]) ?? "grid";
+        int samples = PositiveInt(map, "samples") ?? 0;
+        long seed = 0;
+        if (map.TryGetValue("seed", out var seedNode) &&
+            !(seedNode is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed) && seed >= 0))
+        {
+            Error(seedNode, $"'search.seed' = '{(seedNode as YamlScalarNode)?.Value}' is not a non-negative integer");
+        }
+
+        if (mode == "random" && samples == 0 && !map.ContainsKey("samples"))
+        {
+            Error(node, "random search needs 'samples': how many configurations to draw per optimizer entry");
+        }
+
+        if (mode == "grid" && map.ContainsKey("samples"))
+        {
+            Error(map["samples"], "'samples' applies to random search only; remove it or set 'mode: random'");
+        }
+
+        return new SearchSection(mode == "random" ? SearchMode.Random : SearchMode.Grid, samples, seed, Location(node));
+    }
+
+    private List<OptimizerEntry> Entries(YamlNode node)
+    {
+        var entries = new List<OptimizerEntry>();
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            Error(node, "'optimizers' must be a non-empty list of entries like '{ id: sgd, hyperparameters: { lr: 0.1 } }'");
+            return entries;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode mapping)
+            {
+                Error(item, "an optimizer entry must be a mapping with 'id' and 'hyperparameters'");
+                continue;
+            }
+
+            var map = Mapping(mapping, "optimizer entry", EntryKeys);
+            string? id = RequiredText(mapping, map, "id");
+            string? label = map.TryGetValue("label", out var l) ? Text(l, "label") : null;
+            var hyperparameters = new Dictionary<string, ValueSpace>(StringComparer.Ordinal);
+            if (map.TryGetValue("hyperparameters", out var hp))
+            {
+                if (hp is YamlMappingNode hpMap)
+                {
+                    foreach (var (key, value) in hpMap.Children)
+                    {
+                        string hpName = ((YamlScalarNode)key).Value ?? "";
+                        var space = Space(value, hpName);
+                        if (space is not null)
+                        {
+                            hyperparameters[hpName] = space;
+                        }
+                    }
+                }
+                else
+                {
+                    Error(hp, "'hyperparameters' must be a mapping of names to a value, a list, or a distribution");
+                }
+            }
+
+            var objective = map.TryGetValue("objective", out var o) ? Component(o, "objective", requireId: false) : null;
+            var dataset = map.TryGetValue("dataset", out var d) ? Component(d, "dataset", requireId: false) : null;
+            var training = map.TryGetValue("training", out var t) ? Training(t) : null;
+            if (id is not null)
+            {
+                entries.Add(new OptimizerEntry(id, label, hyperparameters, objective, dataset, training, Location(item)));
+            }
+        }
+
+        return entries;
+    }
+
+    private ValueSpace? Space(YamlNode node, string name)
+    {
+        var at = Location(node);
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return new FixedValue(scalar.Value ?? "", at);
+
+            case YamlSequenceNode sequence when sequence.Children.Count == 0:
+                Error(node, $"hyperparameter '{name}': an empty list gives no values");
+                return null;
+
+            case YamlSequenceNode sequence:
+                bool flat = sequence.Children.All(c => c is YamlScalarNode);
+                var values = sequence.Children.Select(c => Literal(c, name)).ToArray();
+                return values.Any(v => v is null) ? null : new GridValues(values!, flat, at);
+
+            case YamlMappingNode mapping when mapping.Children.Count == 1:
+                string kind = ((YamlScalarNode)mapping.Children.Keys.Single()).Value ?? "";
+                var argument = mapping.Children.Values.Single();
+                return Distribution(kind, argument, name, at);
+
+            default:
+                Error(node, $"hyperparameter '{name}': give a value, a list, or one distribution ({string.Join(", ", Distributions.Select(x => x + ": [...]"))})");
+                return null;
+        }
+    }
+
+    private ValueSpace? Distribution(string kind, YamlNode argument, string name, SourceLocation at)
+    {
+        if (!Distributions.Contains(kind))
+        {
+            string? suggestion = Suggestions.Closest(kind, Distributions);
+            Error(at, $"hyperparameter '{name}': unknown distribution '{kind}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; use one of: {string.Join(", ", Distributions)}");
+            return null;
+        }
+
+        var items = argument is YamlSequenceNode seq ? seq.Children.Select(c => (c as YamlScalarNode)?.Value).ToArray() : [];
+        if (kind == "choice")
+        {
+            if (items.Length == 0 || items.Any(i => i is null))
+            {
+                Error(argument, $"hyperparameter '{name}': 'choice' needs a non-empty list of values");
+                return null;
+            }
+
+            return new ChoiceValues(items!, at);
+        }
+
+        double[] bounds = items.Length == 2 && items.All(i => double.TryParse(i, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            ? items.Select(i => double.Parse(i!, CultureInfo.InvariantCulture)).ToArray()
+            : [];
+        if (bounds.Length != 2 || !bounds.All(double.IsFinite) || bounds[0] >= bounds[1])
+        {
+            Error(argument, $"hyperparameter '{name}': '{kind}' needs [low, high] with finite numbers, low < high");
+            return null;
+        }
+
+        if (kind == "int_uniform" && bounds.Any(b => b != Math.Floor(b)))
+        {
+            Error(argument, $"hyperparameter '{name}': 'int_uniform' needs integer bounds, got [{ValueFormat.Number(bounds[0])}, {ValueFormat.Number(bounds[1])}]");
+            return null;
+        }
+
+        if (kind == "loguniform")
+        {
+            if (bounds[0] <= 0)
+            {
+                Error(argument, $"hyperparameter '{name}': 'loguniform' needs positive bounds, got [{ValueFormat.Number(bounds[0])}, {ValueFormat.Number(bounds[1])}]");
+                return null;
+            }
+
+            return new LogUniformValues(bounds[0], bounds[1], at);
+        }
+
+        return new UniformValues(bounds[0], bounds[1], kind == "int_uniform", at);
+    }
+
+    private Dictionary<string, YamlNode> Mapping(YamlMappingNode node, string what, string[] allowed)
+    {
+        var map = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in node.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(key))
+            {
+                string? suggestion = Suggestions.Closest(key, allowed);
+                Error(keyNode, $"unknown key '{key}' in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; expected one of: {string.Join(", ", allowed)}");
+                continue;
+            }
+
+            if (!map.TryAdd(key, value))
+            {
+                Error(keyNode, $"'{key}' is given twice in {what}");
+            }
+        }
+
+        return map;
+    }
+
+    private string? RequiredText(YamlNode owner, Dictionary<string, YamlNode> map, string key)
+    {
+        if (map.TryGetValue(key, out var node))
+        {
+            return Text(node, key);
+        }
+
+        Error(owner, $"missing '{key}'");
+        return null;
+    }
+
+    private string? Text(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode { Value: { Length: > 0 } value })
+        {
+            return value;
+        }
+
+        Error(node, $"'{what}' must be a non-empty text value");
+        return null;
+    }
+
+    /// <summary>A scalar as is, or a flat list joined with commas (e.g. a start point).</summary>
+    private string? Literal(YamlNode node, string what)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return scalar.Value ?? "";
+            case YamlSequenceNode sequence when sequence.Children.Count > 0 && sequence.Children.All(c => c is YamlScalarNode):
+                return string.Join(",", sequence.Children.Select(c => ((YamlScalarNode)c).Value));
+            default:
+                Error(node, $"'{what}' must be a value or a flat list of values");
+                return null;
+        }
+    }
+
+    private int? PositiveInt(Dictionary<string, YamlNode> map, string key)
+    {
+        if (!map.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 1)
+        {
+            return value;
+        }
+
+        Error(node, $"'{key}' = '{(node as YamlScalarNode)?.Value}' is not a positive integer");
+        return null;
+    }
+
+    private bool? Bool(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode s && bool.TryParse(s.Value, out bool value))
+        {
+            return value;
+        }
+
+        Error(node, $"'{what}' = '{(node as YamlScalarNode)?.Value}' is not true or false");
+        return null;
+    }
+
+    private string? Choice(Dictionary<string, YamlNode> map, string key, string what, string[] choices)
+    {
+        if (!map.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        string? value = (node as YamlScalarNode)?.Value;
+        if (value is not null && choices.Contains(value))
+        {
+            return value;
+        }
+
+        Error(node, $"'{what}' = '{value}' is not valid; use one of: {string.Join(", ", choices)}");
+        return null;
+    }
+
+    private SourceLocation Location(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private void Error(YamlNode node, string message) => errors.Add(new ExperimentError(Location(node), message));
+
+    private void Error(SourceLocation at, string message) => errors.Add(new ExperimentError(at, message));
+
+    private void Error(Mark mark, string message) => errors.Add(new ExperimentError(new SourceLocation(file, (int)mark.Line, (int)mark.Column), message));
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Descent.Cli.Bench;
+
+/// <summary>
+/// Runs the PyTorch baseline script shipped with the host (<c>Bench/Baselines/pytorch_airfoil.py</c>)
+/// when a Python with torch is installed (Debian: <c>apt-get install python3-torch</c>); otherwise says why not.
+/// </summary>
+public static class PythonBaseline
+{
+    /// <summary>The script's path next to the host.</summary>
+    public static string Script => Path.Combine(AppContext.BaseDirectory, "Bench", "Baselines", "pytorch_airfoil.py");
+
+    /// <summary>The first Python that imports torch, or null with the reason.</summary>
+    public static (string? Python, string? Problem) Find()
+    {
+        foreach (string? candidate in new[] { Environment.GetEnvironmentVariable("DESCENT_PYTHON"), "/usr/bin/python3", "python3" })
+        {
+            if (string.IsNullOrEmpty(candidate))
+            {
+                continue;
+            }
+
+            var (code, _, _) = Execute(candidate, ["-c", "import torch, numpy"], TimeSpan.FromSeconds(60));
+            if (code == 0)
+            {
+                return (candidate, null);
+            }
+        }
+
+        return (null, "no Python with torch and numpy found (Debian/Ubuntu: sudo apt-get install python3-torch; or set DESCENT_PYTHON)");
+    }
+
+    /// <summary>Runs the script and parses its JSON figures.</summary>
+    public static Dictionary<string, JsonElement> Run(string python, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var (code, output, error) = Execute(python, [Script, .. arguments], timeout);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"the PyTorch baseline failed (exit {code}): {error.Trim()}");
+        }
+
+        return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(output.Trim().Split('\n')[^1])
+            ?? throw new InvalidOperationException("the PyTorch baseline printed no figures");
+    }
+
+    private static (int Code, string Output, string Error) Execute(string file, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["OMP_NUM_THREADS"] = "1";
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return (-1, "", $"timed out after {timeout.TotalSeconds} s");
+            }
+
+            return (process.ExitCode, output.Result, error.Result);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, "", e.Message);
+        }
+    }
+}

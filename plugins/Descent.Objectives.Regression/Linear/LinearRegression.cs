@@ -1,0 +1,76 @@
+using Descent.Contracts;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Descent.Objectives.Regression;
+
+/// <summary>
+/// The chapter's linear regression (d2l 7.3): y_hat = X w + b, loss = mean((y_hat - y)^2 / 2), with
+/// w ~ N(0, init_std^2) drawn from the trial's <c>init</c> stream and b = 0. Offers its gradient in
+/// closed form, r = (X w + b - y) / n, dL/dw = X^T r, dL/db = sum(r), which is what autograd computes.
+/// </summary>
+public sealed class LinearRegression : IGradientObjective
+{
+    private readonly Parameter weight;
+    private readonly Parameter bias;
+    private bool disposed;
+
+    /// <summary>Creates w (features x 1) and b (1) for the dataset's feature count.</summary>
+    public LinearRegression(LinearRegressionOptions options, TrialContext context, IDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(dataset);
+        int features = dataset.Info.FeatureCount;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        using var init = context.CreateGenerator("init");
+        var w = randn([features, 1], dtype: ScalarType.Float64, generator: init).mul_(options.InitStd).to(context.DType, context.Device);
+        weight = new Parameter(w, requires_grad: true);
+        weight.DetachFromDisposeScope();
+        bias = new Parameter(zeros([1], dtype: context.DType, device: context.Device), requires_grad: true);
+        bias.DetachFromDisposeScope();
+        Parameters = new ParameterSet([("w", weight), ("b", bias)]);
+    }
+
+    /// <inheritdoc />
+    public ParameterSet Parameters { get; }
+
+    /// <inheritdoc />
+    public Tensor TrainingLoss(Batch batch) => Loss(batch);
+
+    /// <inheritdoc />
+    public Tensor Loss(Batch batch)
+    {
+        var (features, labels) = Require(batch);
+        return addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).square().mean().div_(2);
+    }
+
+    /// <inheritdoc />
+    public void ComputeGradient(Batch batch)
+    {
+        var (features, labels) = Require(batch);
+        using var noGrad = no_grad();
+        var residual = addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).div_(features.shape[0]);
+        weight.grad = features.t().mm(residual);
+        bias.grad = residual.sum(0);
+    }
+
+    private static (Tensor Features, Tensor Labels) Require(Batch batch) =>
+        batch.Features is { } features && batch.Labels is { } labels
+            ? (features, labels)
+            : throw new InvalidOperationException("linear regression needs a batch of features and labels");
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        weight.Dispose();
+        bias.Dispose();
+    }
+}

@@ -1,0 +1,51 @@
+using Descent.Contracts;
+using Descent.Engine.Trials;
+using Descent.Tests.Support;
+using TorchSharp;
+
+namespace Descent.Tests.Optimizers;
+
+/// <summary>
+/// Memory stays flat: over 10,000 optimizer steps (each with a forward pass, a backward pass, an update
+/// and a recorded point) the number of live tensors on the training thread does not grow, and once the
+/// trial is over it is back where it started.
+/// </summary>
+public sealed class TensorLeakTests
+{
+    private static readonly string[] Optimizers =
+    [
+        "sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam",
+        "torch-sgd", "torch-adagrad", "torch-rmsprop", "torch-adadelta", "torch-adam", "torch-adamw",
+    ];
+
+    [TestCaseSource(nameof(Optimizers))]
+    public void Live_tensors_do_not_grow_over_ten_thousand_steps(string optimizer)
+    {
+        var counter = new LiveTensorCounter(sampleAt: [10, 1_000, 10_000]);
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        var learningRate = optimizer == "adadelta" ? [] : new[] { ("lr", "1e-4") };
+        var spec = TestEngine.Analytic(optimizer, "rosenbrock", 10_000, "-1.5,2", learningRate) with { DType = "float32" };
+
+        var result = TestEngine.Run(spec, counter);
+
+        Assert.That(result.Status, Is.EqualTo(TrialStatus.Finished), result.Error);
+        Assert.That(result.Steps, Is.EqualTo(10_000));
+        Assert.That(counter.Samples[1_000], Is.EqualTo(counter.Samples[10]), "live tensors grew between step 10 and step 1,000");
+        Assert.That(counter.Samples[10_000], Is.EqualTo(counter.Samples[10]), "live tensors grew between step 10 and step 10,000");
+        Assert.That(DisposeScopeManager.Statistics.ThreadTotalLiveCount, Is.EqualTo(before), "tensors outlived the trial");
+    }
+
+    private sealed class LiveTensorCounter(long[] sampleAt) : ITrialObserver
+    {
+        public Dictionary<long, long> Samples { get; } = [];
+
+        public void OnRecorded(HistoryPoint point)
+        {
+            if (sampleAt.Contains(point.Step))
+            {
+                Samples[point.Step] = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Descent.Sweeps.Expansion;
+using Descent.Sweeps.Files;
+using Descent.Tests.Support;
+
+namespace Descent.Tests.Sweeps;
+
+/// <summary>
+/// Broken experiment files, one row each: the exact messages with their lines (every problem at once),
+/// whether the problem is in the file's shape or in what it asks of the plugins.
+/// </summary>
+public sealed class ExperimentFileValidationTests
+{
+    private const string Good = """
+        name: demo
+        objective: { id: quadratic2d, args: { a: 0.1, start: [-5, -2] } }
+        training: { steps: 20, dtype: float64 }
+        seeds: 2
+        optimizers:
+          - id: sgd
+            hyperparameters: { lr: [0.4, 0.6] }
+          - id: momentum
+            hyperparameters:
+              lr: 0.4
+              momentum: [0.5, 0.9]
+        """;
+
+    private static readonly TestCaseData[] Broken =
+    [
+        Case("not YAML at all", "name: [unclosed", "demo.yaml:2:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'."),
+        Case("a list at the top", "- a\n- b", "demo.yaml:1:1: an experiment file is a YAML mapping with at least 'name', 'objective' and 'optimizers'"),
+        Case("missing sections", "name: x",
+            "demo.yaml:1:1: missing 'objective': the objective every trial minimizes, e.g. 'objective: { id: quadratic2d }' (or 'objectives:' with a list)",
+            "demo.yaml:1:1: missing 'optimizers': a list of optimizers, e.g. 'optimizers: [{ id: sgd, hyperparameters: { lr: [0.1, 0.01] } }]'"),
+        Case("misspelt keys", Good.Replace("seeds: 2", "seed: 2").Replace("steps: 20", "step: 20"),
+            "demo.yaml:3:13: unknown key 'step' in training (did you mean 'steps'?); expected one of: steps, epochs, batch_size, record_every, autograd, dtype, device",
+            "demo.yaml:4:1: unknown key 'seed' in experiment (did you mean 'seeds'?); expected one of: name, description, objective, objectives, dataset, training, seeds, search, optimizers"),
+        Case("bad values", Good.Replace("seeds: 2", "seeds: -1").Replace("dtype: float64", "dtype: float16"),
+            "demo.yaml:3:31: 'training.dtype' = 'float16' is not valid; use one of: float32, float64",
+            "demo.yaml:4:8: 'seeds' = '-1': give a count (1 to 100000; seeds 0, 1, ...) or a list of non-negative integers"),
+        Case("a distribution in a grid", Good.Replace("lr: [0.4, 0.6]", "lr: { loguniform: [0.001, 1] }"),
+            "demo.yaml:7:28: hyperparameter 'lr' has a distribution, which only random search samples; give a list for a grid, or set 'search: { mode: random, samples: N }'"),
+        Case("an unknown distribution", Good.Replace("lr: [0.4, 0.6]", "lr: { log_uniform: [0.001, 1] }"),
+            "demo.yaml:7:28: hyperparameter 'lr': unknown distribution 'log_uniform' (did you mean 'loguniform'?); use one of: uniform, int_uniform, loguniform, choice"),
+        Case("bounds outside the range", Good.Replace("lr: [0.4, 0.6]", "lr: { uniform: [-1, 1] }") + "\nsearch: { mode: random, samples: 3 }",
+            "demo.yaml:7:28: hyperparameter 'lr': the distribution's bounds [-1, 1] leave its valid range [0, inf)"),
+        Case("random search without samples", Good + "\nsearch: { mode: random }", "demo.yaml:12:9: random search needs 'samples': how many configurations to draw per optimizer entry"),
+        Case("unknown optimizer and hyperparameter", Good.Replace("id: sgd", "id: sgdd").Replace("momentum: [0.5, 0.9]", "beta: [0.5, 0.9]"),
+            "demo.yaml:6:5: unknown optimizer 'sgdd' (did you mean 'sgd'?); available: adadelta, adagrad, adam, momentum, rmsprop, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-rmsprop, torch-sgd",
+            "demo.yaml:11:13: optimizer 'momentum' has no hyperparameter 'beta'; valid names: lr, momentum"),
+        Case("values out of range", Good.Replace("lr: [0.4, 0.6]", "lr: [0.4, -0.6]").Replace("momentum: [0.5, 0.9]", "momentum: [0.5, 1.0]"),
+            "demo.yaml:7:28: optimizer 'sgd': invalid lr = -0.6; valid range is [0, inf)",
+            "demo.yaml:11:17: optimizer 'momentum': invalid momentum = 1; valid range is [0, 1)"),
+        Case("an unknown objective", Good.Replace("id: quadratic2d", "id: quadratic"),
+            "demo.yaml:2:12: unknown objective 'quadratic' (did you mean 'quadratic2d'?); available: cube1d, linear-regression, mlp-regression, quadratic2d, rastrigin, rosenbrock, saddle2d, square1d, xcos1d"),
+        Case("a start point of the wrong length", Good.Replace("start: [-5, -2]", "start: [-5, -2, 1]"),
+            "demo.yaml:2:12: objective 'quadratic2d': start needs 2 comma-separated numbers, got '-5,-2,1'"),
+        Case("epochs for an analytic objective", Good.Replace("steps: 20", "epochs: 2"),
+            "demo.yaml:3:11: objective 'quadratic2d' is analytic (no data): give steps, not epochs or a batch size",
+            "demo.yaml:3:11: objective 'quadratic2d' is analytic: give the number of steps (at least 1)"),
+        Case("a repeated trial", Good.Replace("lr: [0.4, 0.6]", "lr: [0.4, 0.4]"),
+            "demo.yaml:0:0: the same trial appears 2 times (trial-0000 sgd lr=0.4 seed=0); remove the repeated values",
+            "demo.yaml:0:0: the same trial appears 2 times (trial-0001 sgd lr=0.4 seed=1); remove the repeated values"),
+    ];
+
+    [Test]
+    public void The_good_file_expands_to_its_trials()
+    {
+        var plan = SweepExpander.Expand(ExperimentFileParser.Parse("demo.yaml", Good), TestEngine.Catalog);
+
+        Assert.That(plan.Trials.Select(t => t.Name), Is.EqualTo(new[]
+        {
+            "trial-0000 sgd lr=0.4 seed=0", "trial-0001 sgd lr=0.4 seed=1", "trial-0002 sgd lr=0.6 seed=0", "trial-0003 sgd lr=0.6 seed=1",
+            "trial-0004 momentum lr=0.4 momentum=0.5 seed=0", "trial-0005 momentum lr=0.4 momentum=0.5 seed=1",
+            "trial-0006 momentum lr=0.4 momentum=0.9 seed=0", "trial-0007 momentum lr=0.4 momentum=0.9 seed=1",
+        }));
+        Assert.That(plan.Trials.All(t => t.Trial.Objective.Options.Values.Single(v => v.Key == "start").Value == "-5,-2"), Is.True);
+    }
+
+    [TestCaseSource(nameof(Broken))]
+    public void A_broken_file_gets_every_problem_with_its_line(string text, string[] expected)
+    {
+        var error = Assert.Throws<ExperimentFileException>(() => SweepExpander.Expand(ExperimentFileParser.Parse("demo.yaml", text), TestEngine.Catalog));
+
+        Assert.That(error!.Errors.Select(e => e.ToString()), Is.EqualTo(expected));
+    }
+
+    private static TestCaseData Case(string name, string text, params string[] expected) => new TestCaseData(text, expected).SetName(name);
+}

@@ -67,6 +67,11 @@ public static class RunsCommand
     private static void WriteTable(CliConsole console, TrackingSettings settings, IReadOnlyList<RunListing> listings)
     {
         console.Out.WriteLine($"experiment '{settings.ExperimentName}' at {settings.Uri.Display}: {listings.Count} runs, newest first");
+        if (console.Out != Console.Out || Console.IsOutputRedirected)
+        {
+            console.Rich.Profile.Width = 240; // a file or a pipe: one line per run
+        }
+
         var table = new Table { Border = TableBorder.Simple };
         table.AddColumns("run", "name", "status", "optimizer", "objective", "final loss");
         foreach (var run in listings)

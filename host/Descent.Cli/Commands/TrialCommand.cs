@@ -44,7 +44,8 @@ public static class TrialCommand
             command.Options.Add(option); // tracking: --tracking-uri, --experiment, --no-track (Tracking/TrialTracking.cs)
         }
 
-        command.SetAction((result, cancellation) => Task.FromResult(Execute(console, result, cancellation)));
+        // Task.Run: System.CommandLine installs its Ctrl-C handler only once the action has returned its task.
+        command.SetAction((result, cancellation) => Task.Run(() => Execute(console, result, cancellation), CancellationToken.None));
         return command;
     }
 

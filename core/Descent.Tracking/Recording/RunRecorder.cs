@@ -463,7 +463,7 @@ public sealed class RunRecorder : IAsyncDisposable
             warnings.Add(message);
         }
 
-        logger.LogWarning("tracking: {Message}", message);
+        logger.LogWarning("{Message}", message);
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

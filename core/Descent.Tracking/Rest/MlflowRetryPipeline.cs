@@ -61,7 +61,8 @@ internal static class MlflowRetryPipeline
     public static string OneLine(Exception e) => e switch
     {
         TimeoutRejectedException t => $"no answer within {t.Timeout.TotalSeconds:0.###} s",
-        HttpRequestException { InnerException: { } inner } h when inner.Message.Length > 0 => $"{h.Message.TrimEnd('.')}: {inner.Message}",
+        HttpRequestException { InnerException: { } inner } h when inner.Message.Length > 0 && !h.Message.Contains(inner.Message, StringComparison.Ordinal) =>
+            $"{h.Message.TrimEnd('.')}: {inner.Message}",
         _ => e.Message,
     };
 

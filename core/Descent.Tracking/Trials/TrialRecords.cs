@@ -1,4 +1,5 @@
 using System.Globalization;
+using Descent.Contracts;
 using Descent.Engine.Trials;
 using Descent.Tracking.Model;
 
@@ -39,7 +40,7 @@ public static class TrialRecords
     public static IReadOnlySet<string> ReservedParams { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "optimizer", "optimizer.version", "objective", "objective.version", "dataset", "dataset.version",
-        "steps", "epochs", "batch_size", "record_every", "seed", "dtype",
+        "steps", "epochs", "batch_size", "record_every", "autograd", "seed", "dtype",
     };
 
     /// <summary>The default run name: <c>optimizer-objective[-dataset]-seedN</c>.</summary>
@@ -82,6 +83,7 @@ public static class TrialRecords
         if (trial.UsesData)
         {
             Add(list, "record_every", t.RecordEvery);
+            list.Add(new Param("autograd", t.Autograd ? "true" : "false"));
         }
 
         list.Add(new Param("seed", trial.Seed.ToString(CultureInfo.InvariantCulture)));
@@ -101,6 +103,28 @@ public static class TrialRecords
         {
             tags.Add(new RunTag(DescentTags.PluginVersion(role), component.Plugin.Version));
             tags.Add(new RunTag(DescentTags.PluginSha256(role), component.Plugin.AssemblySha256));
+        }
+
+        return tags;
+    }
+
+    /// <summary>Where a data trial's rows came from: <c>descent.dataset.rows</c>, <c>.source</c> and <c>.file_sha256</c> (what is known).</summary>
+    public static IReadOnlyList<RunTag> DatasetTags(DatasetInfo? dataset)
+    {
+        if (dataset is null)
+        {
+            return [];
+        }
+
+        var tags = new List<RunTag> { new("descent.dataset.rows", dataset.Rows.ToString(CultureInfo.InvariantCulture)) };
+        if (dataset.Source is { } source)
+        {
+            tags.Add(new RunTag("descent.dataset.source", TrackingUri.Scrub(source)));
+        }
+
+        if (dataset.Sha256 is { } sha)
+        {
+            tags.Add(new RunTag("descent.dataset.file_sha256", sha));
         }
 
         return tags;

@@ -74,6 +74,11 @@ public sealed class TrialTracker : ITrialObserver
             Recorder.LogMetric(TrialRecords.SecondsPerEpoch, perEpoch, step);
         }
 
+        foreach (var tag in TrialRecords.DatasetTags(result.Dataset))
+        {
+            Recorder.SetTag(tag.Key, tag.Value);
+        }
+
         Recorder.SetTag(DescentTags.Status, TrialRecords.StatusTag(result.Status));
         if (result.Error is { } error)
         {

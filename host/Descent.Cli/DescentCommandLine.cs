@@ -17,6 +17,8 @@ public static class DescentCommandLine
             PluginsCommand.Create(console),
             TrialCommand.Create(console),
             BenchCommand.Create(console),
+            RunsCommand.Create(console),
+            SyncCommand.Create(console),
         };
         GlobalOptions.AddTo(root);
 
@@ -34,7 +36,14 @@ public static class DescentCommandLine
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C: the trial ends as killed and its tracking run is flushed (up to 10 s for a server) before the process exits.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (TrialConfigurationException e)
         {

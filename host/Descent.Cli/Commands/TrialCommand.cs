@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
+using Descent.Cli.Tracking;
 using Descent.Engine.Trials;
 
 namespace Descent.Cli.Commands;
@@ -38,17 +39,25 @@ public static class TrialCommand
             OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption,
             StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, AutogradOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
         };
-        command.SetAction((result, cancellation) => Task.FromResult(Execute(console, result, cancellation)));
+        foreach (var option in TrialTracking.Options)
+        {
+            command.Options.Add(option); // tracking: --tracking-uri, --experiment, --no-track (Tracking/TrialTracking.cs)
+        }
+
+        // Task.Run: System.CommandLine installs its Ctrl-C handler only once the action has returned its task.
+        command.SetAction((result, cancellation) => Task.Run(() => Execute(console, result, cancellation), CancellationToken.None));
         return command;
     }
 
     private static int Execute(CliConsole console, ParseResult parsed, CancellationToken cancellation)
     {
         var spec = ReadSpec(parsed);
+        using var tracking = TrialTracking.Open(console, parsed);
         using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
-        var result = host.Runner.Run(trial, cancellation: cancellation);
-        var report = TrialReport.From(trial, result);
+        var result = host.Runner.Run(trial, tracking.Start(trial), cancellation);
+        string? outDirectory = parsed.GetValue(OutOption);
+        var report = tracking.Finish(trial, result, TrialReport.From(trial, result), host.Services, outDirectory);
 
         if (parsed.GetValue(JsonOption))
         {
@@ -59,10 +68,9 @@ public static class TrialCommand
             WriteSummary(console, trial, result, report);
         }
 
-        string? outDirectory = parsed.GetValue(OutOption);
         if (outDirectory is not null)
         {
-            var files = TrialArtifacts.Write(outDirectory, trial, result, report, host.Services);
+            var files = tracking.WrittenFiles ?? TrialArtifacts.Write(outDirectory, trial, result, report, host.Services);
             console.Error.WriteLine($"wrote {string.Join(", ", files.Select(Path.GetFileName))} to {Path.GetFullPath(outDirectory)}");
         }
 

@@ -26,6 +26,12 @@ public sealed record TrialReport(
     string? Error,
     IReadOnlyList<HistoryEntry> History)
 {
+    /// <summary>The MLflow run that recorded the trial; null when not tracked.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The MLflow experiment of <see cref="RunId"/>.</summary>
+    public string? ExperimentId { get; init; }
+
     /// <summary>The report of <paramref name="result"/>.</summary>
     public static TrialReport From(ResolvedTrial trial, TrialResult result) => new(
         result.Status.ToString().ToLowerInvariant(),

@@ -1,0 +1,107 @@
+using Descent.Engine.Trials;
+using Descent.Tracking.FileStore;
+using Descent.Tracking.Model;
+using Descent.Tracking.Recording;
+using Descent.Tracking.Rest;
+using Descent.Tracking.Stores;
+using Descent.Tracking.Trials;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Descent.Tracking;
+
+/// <summary>
+/// Tracking for one process: the store (a FileStore or a server), the experiment, and for a server the
+/// local spool that keeps records while it cannot be reached. Start one run per trial with
+/// <see cref="StartTrial"/> (an <see cref="ITrialObserver"/> for <see cref="TrialRunner.Run"/>), or any
+/// run with <see cref="StartRun"/> (a sweep's parent run, whose children name it as their parent).
+/// </summary>
+/// <example>
+/// <code>
+/// using var tracking = TrackingSession.Open(TrackingSettings.Resolve(uri, experiment));
+/// var tracker = tracking.StartTrial(trial);
+/// var result = runner.Run(trial, tracker, cancellation);
+/// var outcome = await tracker.FinishAsync(result, artifactsDirectory);   // outcome.RunId, outcome.Spooled
+/// </code>
+/// </example>
+public sealed class TrackingSession : IDisposable
+{
+    private readonly StoreTarget primary;
+    private readonly StoreTarget? spool;
+    private readonly RecorderOptions recorder;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly string sourceName;
+
+    /// <summary>A session over <paramref name="store"/>; <paramref name="spool"/> keeps records the store cannot take (null: none).</summary>
+    public TrackingSession(
+        ITrackingStore store,
+        string experimentName,
+        FileTrackingStore? spool = null,
+        RecorderOptions? recorder = null,
+        ILogger? logger = null,
+        TimeProvider? time = null,
+        string sourceName = "descent")
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(experimentName);
+        primary = new StoreTarget(store, experimentName);
+        this.spool = spool is null ? null : new StoreTarget(spool, experimentName);
+        this.recorder = recorder ?? RecorderOptions.Default;
+        this.logger = logger ?? NullLogger.Instance;
+        this.time = time ?? TimeProvider.System;
+        this.sourceName = sourceName;
+    }
+
+    /// <summary>Where runs go.</summary>
+    public ITrackingStore Store => primary.Store;
+
+    /// <summary>The experiment's name.</summary>
+    public string ExperimentName => primary.ExperimentName;
+
+    /// <summary>The spool, for a server; null for a FileStore.</summary>
+    public FileTrackingStore? Spool => spool?.Store as FileTrackingStore;
+
+    /// <summary>Opens the store the settings name: a FileStore for a local URI, a REST store with a spool for a server.</summary>
+    public static TrackingSession Open(TrackingSettings settings, ILogger? logger = null, TimeProvider? time = null, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ITrackingStore store = settings.Uri.IsServer
+            ? new RestTrackingStore(settings.Uri.ServerBase!, settings.Credentials, settings.Retry, logger, handler)
+            : new FileTrackingStore(settings.Uri.LocalPath!, time);
+        var spool = settings.Uri.IsServer ? new FileTrackingStore(settings.SpoolDirectory, time) : null;
+        return new TrackingSession(store, settings.ExperimentName, spool, settings.Recorder, logger, time, settings.SourceName);
+    }
+
+    /// <summary>The experiment, created when missing.</summary>
+    public Task<Experiment> ExperimentAsync(CancellationToken cancellation = default) => primary.ExperimentAsync(cancellation);
+
+    /// <summary>Starts recording a run; it is created in the background.</summary>
+    public RunRecorder StartRun(RunStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return new RunRecorder(primary, spool, start, recorder, logger, time);
+    }
+
+    /// <summary>
+    /// Starts the run of one trial: params, tags and provenance are queued now, the history as the trial
+    /// records it. Pass the tracker to <see cref="TrialRunner.Run"/>, then call <see cref="TrialTracker.FinishAsync"/>.
+    /// </summary>
+    /// <param name="trial">The resolved trial.</param>
+    /// <param name="runName">Display name; null for <c>optimizer-objective[-dataset]-seedN</c> (sweeps: <c>trial-N</c>).</param>
+    /// <param name="parent">The parent run (a sweep's), or null.</param>
+    public TrialTracker StartTrial(ResolvedTrial trial, string? runName = null, RunRecorder? parent = null)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var tags = Provenance.Tags(sourceName, Environment.CurrentDirectory).Concat(TrialRecords.Tags(trial)).ToArray();
+        var run = StartRun(new RunStart(runName ?? TrialRecords.RunName(trial), tags, parent));
+        return new TrialTracker(run, trial);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        primary.Store.Dispose();
+        spool?.Store.Dispose();
+    }
+}

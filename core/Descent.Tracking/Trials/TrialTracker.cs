@@ -1,0 +1,122 @@
+using System.Text;
+using Descent.Contracts;
+using Descent.Engine.Trials;
+using Descent.Tracking.Recording;
+
+namespace Descent.Tracking.Trials;
+
+/// <summary>
+/// Records one trial as one MLflow run (<see cref="TrialRecords"/> says what goes where). Follows the
+/// trial as an <see cref="ITrialObserver"/>: every call only queues records, so training never waits for
+/// the store. <see cref="FinishAsync"/> adds the configuration and the caller's files as artifacts and
+/// ends the run as FINISHED, FAILED or KILLED.
+/// </summary>
+public sealed class TrialTracker : ITrialObserver
+{
+    /// <summary>The artifact with the resolved configuration (<see cref="TrialIdentity.CanonicalJson"/>, indented).</summary>
+    public const string ConfigurationArtifact = "trial.json";
+
+    private IReadOnlyList<string> trajectory = [];
+
+    internal TrialTracker(RunRecorder recorder, ResolvedTrial trial)
+    {
+        Recorder = recorder;
+        Trial = trial;
+        foreach (var param in TrialRecords.Params(trial))
+        {
+            recorder.LogParam(param.Key, param.Value);
+        }
+    }
+
+    /// <summary>The run's recorder (more params, tags or metrics can go through it).</summary>
+    public RunRecorder Recorder { get; }
+
+    /// <summary>The trial.</summary>
+    public ResolvedTrial Trial { get; }
+
+    /// <inheritdoc />
+    public void OnStarted(ResolvedTrial trial, TrialContext context, ParameterSet parameters)
+    {
+        trajectory = TrialRecords.TrajectoryKeys(parameters.Names.Select((name, i) => (name, parameters[i].numel())).ToArray());
+    }
+
+    /// <inheritdoc />
+    public void OnRecorded(HistoryPoint point)
+    {
+        long step = Step(point);
+        Recorder.LogMetric(TrialRecords.Loss, point.Loss, step);
+        if (Trial.UsesData)
+        {
+            Recorder.LogMetric(TrialRecords.Epoch, point.Epoch, step);
+        }
+
+        if (point.Params is { } values && values.Count == trajectory.Count)
+        {
+            for (int i = 0; i < values.Count; i++)
+            {
+                Recorder.LogMetric(trajectory[i], values[i], step);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnEpochCompleted(int epoch, double seconds) => Recorder.LogMetric(TrialRecords.EpochSeconds, seconds, epoch);
+
+    /// <inheritdoc />
+    public void OnCompleted(TrialResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        long step = result.History.Count == 0 ? 0 : Step(result.History[^1]);
+        Recorder.LogMetric(TrialRecords.FinalLoss, result.FinalLoss, step);
+        Recorder.LogMetric(TrialRecords.WallSeconds, result.WallSeconds, step);
+        if (result.SecondsPerEpoch is { } perEpoch)
+        {
+            Recorder.LogMetric(TrialRecords.SecondsPerEpoch, perEpoch, step);
+        }
+
+        foreach (var tag in TrialRecords.DatasetTags(result.Dataset))
+        {
+            Recorder.SetTag(tag.Key, tag.Value);
+        }
+
+        Recorder.SetTag(DescentTags.Status, TrialRecords.StatusTag(result.Status));
+        if (result.Error is { } error)
+        {
+            Recorder.SetTag(DescentTags.Error, error);
+        }
+    }
+
+    /// <summary>
+    /// Ends the run: uploads <see cref="ConfigurationArtifact"/> and every file under
+    /// <paramref name="artifactDirectory"/> (paths kept), then sets the status from the result's.
+    /// </summary>
+    /// <param name="result">What <see cref="TrialRunner.Run"/> returned (after <see cref="OnCompleted"/>).</param>
+    /// <param name="artifactDirectory">Files to attach (the host's result.json, history.csv, pictures), or null.</param>
+    /// <param name="storeTimeout">How long the store may still take; null for its retry budget (a killed trial: 10 s).</param>
+    public async Task<RunOutcome> FinishAsync(TrialResult result, string? artifactDirectory = null, TimeSpan? storeTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string staging = Path.Combine(Path.GetTempPath(), $"descent-run-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            string configuration = Path.Combine(staging, ConfigurationArtifact);
+            await File.WriteAllTextAsync(configuration, TrialIdentity.CanonicalJson(Trial, indented: true) + "\n", new UTF8Encoding(false)).ConfigureAwait(false);
+            var artifacts = new List<(string, string)> { (configuration, ConfigurationArtifact) };
+            if (artifactDirectory is not null && Directory.Exists(artifactDirectory))
+            {
+                artifacts.AddRange(Directory.EnumerateFiles(artifactDirectory, "*", SearchOption.AllDirectories)
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => (f, Path.GetRelativePath(artifactDirectory, f).Replace(Path.DirectorySeparatorChar, '/'))));
+            }
+
+            return await Recorder.FinishAsync(TrialRecords.RunStatusOf(result.Status), artifacts, storeTimeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private long Step(HistoryPoint point) => Trial.UsesData ? point.Samples : point.Step;
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace Descent.Tests.Tracking.Support;
+
+/// <summary>
+/// The real <c>descent</c> host in a process of its own, from the host's own build folder (the copy next
+/// to the tests lacks what the tests' ASP.NET framework reference leaves out).
+/// </summary>
+public static class DescentProcess
+{
+    /// <summary>descent.dll of the host built in the tests' configuration.</summary>
+    public static string HostAssembly { get; } = Path.Combine(
+        Descent.Tests.Support.Repository.Root, "host", "Descent.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "descent.dll");
+
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(HostAssembly);
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Waits for the process; its exit code, output and error output.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> FinishAsync(Process process, TimeSpan timeout)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancellation.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -22,6 +22,8 @@ public static class DescentCommandLine
             RunsCommand.Create(console),
             SyncCommand.Create(console),
             SweepCommand.Create(console),
+            ClusterCommands.Slurm(console),
+            ClusterCommands.Kubernetes(console),
         };
         GlobalOptions.AddTo(root);
 

@@ -111,6 +111,26 @@ public sealed class SweepRunTests
         Assert.That(SweepStore.Trials(store.File("mlruns"), "dry"), Has.Count.EqualTo(3), "the dry run ran nothing");
     }
 
+    [TestCase(1, 4, 0)]
+    [TestCase(0, 2, 2)]
+    public void A_failed_trial_runs_again_as_often_as_asked_and_its_failed_run_stays_on_record(int retries, int finished, int failed)
+    {
+        using var folders = new PluginFolders();
+        folders.AddTestPlugin("Descent.TestPlugins.Flaky");
+        using var store = new ScratchDirectory();
+        string file = store.File("flaky.yaml");
+        File.WriteAllText(file, "name: flaky\nobjective: { id: quadratic2d }\ntraining: { steps: 5 }\nseeds: 4\noptimizers:\n  - id: flaky-sgd\n");
+
+        var run = CliRun.Of("sweep", file, "--plugins", folders.Root, "--tracking-uri", store.File("mlruns"), "--parallel", "1", "--retries", $"{retries}", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(failed == 0 ? 0 : 1), run.Error);
+        var summary = JsonDocument.Parse(run.Out).RootElement;
+        Assert.That((summary.GetProperty("finished").GetInt32(), summary.GetProperty("failed").GetInt32()), Is.EqualTo((finished, failed)));
+        var runs = SweepStore.Trials(store.File("mlruns"), "flaky");
+        Assert.That(runs.Count(r => r.Info.Status == Descent.Tracking.Model.RunStatus.Failed), Is.EqualTo(retries == 1 ? 4 : 2), "every failed attempt is kept");
+        Assert.That(runs.Count(r => r.Info.Status == Descent.Tracking.Model.RunStatus.Finished), Is.EqualTo(finished));
+    }
+
     private static long[] Bits(TrialResult result) => result.History.Select(p => BitConverter.DoubleToInt64Bits(p.Loss)).ToArray();
 
     private static JsonElement Json(CliRun run)

@@ -90,9 +90,19 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         }
 
         string files = Path.Combine(Path.GetTempPath(), $"descent-sweep-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(files);
         try
         {
-            TrialFiles.Write(files, trial.Trial, result, services);
+            try
+            {
+                TrialFiles.Write(files, trial.Trial, result, services);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The trial's numbers matter more than its pictures: record why they are missing and go on.
+                tracker.Recorder.SetTag("descent.artifacts_error", Engine.Plugins.PluginAssemblyLoader.OneLine(e));
+            }
+
             return (result, tracker.FinishAsync(result, files).GetAwaiter().GetResult().RunId);
         }
         finally

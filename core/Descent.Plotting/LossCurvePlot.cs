@@ -59,7 +59,7 @@ public static class LossCurvePlot
 
     /// <summary>Builds the picture and writes it as PNG.</summary>
     public static void SavePng(string file, IReadOnlyList<LossSeries> series, string xLabel, string title, bool? logarithmic = null) =>
-        Create(series, xLabel, title, logarithmic).SavePng(file, PlotStyle.Width, PlotStyle.Height);
+        PngFile.Save(Create(series, xLabel, title, logarithmic), file);
 
     /// <summary>True when every finite loss is positive and they span more than three decades.</summary>
     public static bool ShouldUseLog(IReadOnlyList<LossSeries> series)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Descent.Reports.Pictures;
 using Descent.Reports.Reading;
 using Descent.Reports.Statistics;
@@ -17,7 +18,7 @@ namespace Descent.Reports;
 /// await tracking.CompleteAsync(false, [(file.Path, SweepTags.ExperimentFileArtifact), .. files.Artifacts()]);
 /// </code>
 /// </example>
-public static class SweepReportWriter
+public static partial class SweepReportWriter
 {
     /// <summary>The HTML page's file name.</summary>
     public const string HtmlFile = "index.html";
@@ -47,6 +48,7 @@ public static class SweepReportWriter
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         directory = Path.GetFullPath(directory);
         Directory.CreateDirectory(directory);
+        RemoveEarlierPictures(directory);
         var groups = RunGrouping.Group(runs.Runs);
         var notes = new List<string>();
         var pictures = new List<ReportPicture>();
@@ -64,4 +66,22 @@ public static class SweepReportWriter
         File.WriteAllText(markdown, MarkdownReportWriter.Write(report));
         return new ReportFiles(directory, html, markdown, pictures.Select(p => Path.Combine(directory, p.FileName)).ToArray());
     }
+
+    /// <summary>
+    /// Deletes the pictures an earlier report left in the directory (by their names only: <c>loss-3-2.png</c>,
+    /// <c>lr-1.png</c>, <c>trajectory-4-7.png</c>), so that a smaller sweep leaves no stale picture beside its page.
+    /// </summary>
+    private static void RemoveEarlierPictures(string directory)
+    {
+        foreach (string file in Directory.EnumerateFiles(directory, "*.png"))
+        {
+            if (PictureName().IsMatch(Path.GetFileName(file)))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(loss|lr|trajectory)-\d+(-\d+)?\.png$")]
+    private static partial Regex PictureName();
 }

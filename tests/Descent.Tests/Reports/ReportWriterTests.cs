@@ -60,6 +60,23 @@ public sealed partial class ReportWriterTests
     }
 
     [Test]
+    public void Pictures_an_earlier_report_left_are_removed_and_other_files_kept()
+    {
+        using var temp = new Tracking.Support.TempDirectory();
+        File.WriteAllText(Path.Combine(temp.Path, "trajectory-9-9.png"), "stale");
+        File.WriteAllText(Path.Combine(temp.Path, "loss-3-2.png"), "stale");
+        File.WriteAllText(Path.Combine(temp.Path, "notes.png"), "mine");
+        var runs = new SweepRuns(
+            new Experiment("1", "local", "", "active"), "file:///tmp/mlruns", null, null, null, null, null, null,
+            [ReportRuns.Finished("sgd lr=0.1", 0.25, ReportRuns.Airfoil("sgd", "0.1"))], []);
+
+        var files = SweepReportWriter.Write(runs, temp.Path, null, Made);
+
+        Assert.That(Directory.GetFiles(temp.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "index.html", "report.md", "loss-1.png", "notes.png" }));
+        Assert.That(files.Pictures.Select(Path.GetFileName), Is.EqualTo(new[] { "loss-1.png" }));
+    }
+
+    [Test]
     public void A_tracking_location_with_credentials_is_shown_without_them()
     {
         var runs = new SweepRuns(

@@ -5,23 +5,19 @@ namespace Descent.Reports.Pictures;
 
 /// <summary>
 /// The loss curves of a group: every configuration, at most <see cref="PerPicture"/> to a picture (split
-/// evenly, in table order) so that each keeps its own colour and the legend stays readable. A group with
-/// more than <see cref="ShowAllMax"/> configurations (a search) shows the best configuration of each
-/// optimizer instead, by mean final loss.
+/// evenly, in table order) so that each keeps its own colour and the legend stays readable. A search
+/// shows each optimizer's best configuration (<see cref="PictureSelection"/>).
 /// </summary>
 public static class LossPictures
 {
     /// <summary>Curves in one picture: one colour each from the ten of the palette.</summary>
     public const int PerPicture = 10;
 
-    /// <summary>Above this many configurations only each optimizer's best is drawn.</summary>
-    public const int ShowAllMax = 20;
-
     /// <summary>Writes the group's loss pictures into <paramref name="directory"/>.</summary>
     public static IReadOnlyList<ReportPicture> Write(RunGroup group, string directory)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var shown = group.Configurations.Count > ShowAllMax ? BestOfEachOptimizer(group.Configurations) : group.Configurations;
+        var shown = PictureSelection.Of(group);
         var series = shown.Select(c => LossBands.Of(c)).OfType<LossSeries>().ToArray();
         if (series.Length == 0)
         {
@@ -30,10 +26,7 @@ public static class LossPictures
 
         int parts = (series.Length + PerPicture - 1) / PerPicture;
         string x = group.UsesData ? "epoch" : "step";
-        string what = shown.Count < group.Configurations.Count
-            ? $"The best configuration of each optimizer (lowest mean final loss; all {group.Configurations.Count} are in the table). "
-            : "";
-        string caption = $"{what}Loss against {x}: the line is the mean over seeds, the band spans their min and max; diverged runs are left out.";
+        string caption = $"{PictureSelection.Note(group, shown.Count)}Loss against {x}: the line is the mean over seeds, the band spans their min and max; diverged runs are left out.";
         var pictures = new List<ReportPicture>();
         for (int p = 0; p < parts; p++)
         {
@@ -48,10 +41,4 @@ public static class LossPictures
 
         return pictures;
     }
-
-    private static IReadOnlyList<ConfigurationResult> BestOfEachOptimizer(IReadOnlyList<ConfigurationResult> configurations) =>
-        configurations.GroupBy(c => c.Optimizer, StringComparer.Ordinal)
-            .Select(g => g.Where(c => c.Statistics.FinalLoss is not null).MinBy(c => c.Statistics.FinalLoss!.Mean))
-            .OfType<ConfigurationResult>()
-            .ToArray();
 }

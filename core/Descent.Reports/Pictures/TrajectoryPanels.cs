@@ -10,7 +10,8 @@ namespace Descent.Reports.Pictures;
 /// For a group of analytic objectives with 1 or 2 coordinates, one small panel per configuration, as the
 /// chapter's <c>show_trace_2d</c> and <c>show_trace</c> draw them: the path of each finished seed over
 /// the contours of f (2-D), or on the curve of f (1-D). The surface is sampled afresh from the run's
-/// params, so a configuration whose plugin is not loaded here gets no panel (and a note saying so).
+/// params, so a configuration whose plugin is not loaded here gets no panel (and a note saying so). A
+/// search draws each optimizer's best configuration only (<see cref="PictureSelection"/>).
 /// </summary>
 public static class TrajectoryPanels
 {
@@ -31,9 +32,15 @@ public static class TrajectoryPanels
         }
 
         var pictures = new List<ReportPicture>();
+        var shown = PictureSelection.Of(group);
         for (int c = 0; c < group.Configurations.Count; c++)
         {
             var configuration = group.Configurations[c];
+            if (!shown.Contains(configuration))
+            {
+                continue;
+            }
+
             var runs = configuration.Runs.Where(r => r.Counts && r.Trajectory.Count > 0).ToArray();
             if (runs.Length == 0)
             {
@@ -63,8 +70,8 @@ public static class TrajectoryPanels
             string title = configuration.DisplayLabel;
             TrajectoryPlot.Create(surface, paths, title, titleSize: 12).SavePng(System.IO.Path.Combine(directory, file), PlotStyle.PanelWidth, PlotStyle.PanelHeight);
             string seeds = runs.Length == 1 ? $"seed {runs[0].Seed}" : $"{runs.Length} seeds";
-            pictures.Add(new ReportPicture(group.Number, PictureKind.Trajectory, file, title,
-                group.TrajectoryDimension == 2 ? $"Path over the contours of f ({seeds})." : $"Iterates on the curve of f ({seeds})."));
+            pictures.Add(new ReportPicture(group.Number, PictureKind.Trajectory, file, title, PictureSelection.Note(group, shown.Count) +
+                (group.TrajectoryDimension == 2 ? $"Path over the contours of f ({seeds})." : $"Iterates on the curve of f ({seeds}).")));
         }
 
         return pictures;

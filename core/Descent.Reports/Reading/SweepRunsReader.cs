@@ -56,7 +56,8 @@ public static class SweepRunsReader
             throw new ReportException(
                 $"experiment '{experiment.Name}' at {location} holds no finished run of sweep {plan.Identity[..12]} ({plan.File.Path}): " +
                 $"0 of {plan.Trials.Count} trials have finished runs{(running > 0 ? $", {running} running" : "")}. " +
-                "The sweep may still be running (try again when it ends), may not have started, or its runs are in another experiment (--experiment NAME)");
+                "The sweep may still be running (try again when it ends), may not have started, or its runs are in another experiment (--experiment NAME)" +
+                await NamesakesAsync(store, experiment, plan, cancellation).ConfigureAwait(false));
         }
 
         var missing = plan.Trials.Where(t => !finished.Contains(t.Identity)).Select(t => t.Name).ToArray();
@@ -91,6 +92,25 @@ public static class SweepRunsReader
         }
 
         return (new SweepRuns(experiment, location, null, null, null, null, null, null, [], []), trials);
+    }
+
+    /// <summary>
+    /// A hint when the experiment holds other sweeps of the same name: the file, or the plugin assemblies a
+    /// trial's identity includes, changed since they ran, so the file now expands into another sweep.
+    /// </summary>
+    private static async Task<string> NamesakesAsync(ITrackingStore store, Experiment experiment, SweepPlan plan, CancellationToken cancellation)
+    {
+        var all = await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(SweepTags.SweepName, plan.File.Name), cancellation).ConfigureAwait(false);
+        var others = Parents(all).Where(r => r.Tag(SweepTags.Sweep) != plan.Identity).ToArray();
+        if (others.Length == 0)
+        {
+            return "";
+        }
+
+        var newest = others[^1];
+        return $". The experiment holds {others.Length} other sweep{(others.Length == 1 ? "" : "s")} named '{plan.File.Name}' " +
+               $"(newest {newest.Tag(SweepTags.Sweep)![..12]}, {RunStatusNames.ToName(newest.Info.Status).ToLowerInvariant()}): the file or the plugin assemblies " +
+               $"(a trial's identity includes each plugin's SHA-256) changed since it ran; report it with: descent report --experiment {experiment.Name}";
     }
 
     /// <summary>The sweep parents among <paramref name="runs"/> (not the duplicates two shards made at once).</summary>

@@ -73,6 +73,22 @@ public sealed class SweepRunsReaderTests
     }
 
     [Test]
+    public async Task By_file_a_sweep_of_the_same_name_with_another_identity_is_pointed_out()
+    {
+        using var store = new SyntheticStore();
+        string experiment = await store.ExperimentAsync("reader-test");
+        // The same file run before the plugins were rebuilt: its trials had other identities.
+        await store.AddParentAsync(experiment, "0123456789abcdef", "reader-test", 4, RunStatus.Finished, 1);
+        await store.AddTrialAsync(experiment, new SyntheticTrial { Sweep = "0123456789abcdef", TrialIndex = 0, TrialHash = "old", StartTime = 2 });
+
+        var error = Assert.ThrowsAsync<ReportException>(() => SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(Plan())));
+
+        Assert.That(error!.Message, Does.Contain("0 of 4 trials have finished runs")
+            .And.Contain("holds 1 other sweep named 'reader-test' (newest 0123456789ab, finished)")
+            .And.Contain("report it with: descent report --experiment reader-test"));
+    }
+
+    [Test]
     public async Task An_unknown_experiment_is_an_error_that_names_it_and_the_store()
     {
         using var store = new SyntheticStore();

@@ -31,7 +31,8 @@ public static class HtmlReportWriter
         a { color: var(--accent); }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.93em; }
-        th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
+        th, td { padding: 4px 9px; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
+        td.text { white-space: normal; min-width: 9em; }
         th { background: var(--band); font-weight: 600; position: sticky; top: 0; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) td { background: #fafbfc; }
@@ -161,8 +162,8 @@ public static class HtmlReportWriter
             for (int c = 0; c < row.Count; c++)
             {
                 bool alert = table.Header[c] is "diverged" or "failed" && row[c] != "0";
-                string css = (table.NumericColumns.Contains(c) ? "num" : "") + (alert ? " alert" : "");
-                html.Append(css.Length == 0 ? "<td>" : $"<td class=\"{css.Trim()}\">").Append(E(row[c])).Append("</td>");
+                string css = (table.NumericColumns.Contains(c) ? "num" : "text") + (alert ? " alert" : "");
+                html.Append($"<td class=\"{css}\">").Append(E(row[c])).Append("</td>");
             }
 
             html.Append("</tr>\n");

@@ -102,7 +102,7 @@ public static class LearningRatePlot
 
     /// <summary>Builds the picture and writes it as PNG.</summary>
     public static void SavePng(string file, IReadOnlyList<LearningRateSeries> series, string title, double? ceiling = null) =>
-        Create(series, title, ceiling).SavePng(file, PlotStyle.WideWidth, PlotStyle.Height);
+        PngFile.Save(Create(series, title, ceiling), file, PlotStyle.WideWidth, PlotStyle.Height);
 
     private static NumericAutomatic LogTicks() => new()
     {

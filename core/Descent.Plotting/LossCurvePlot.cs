@@ -68,7 +68,7 @@ public static class LossCurvePlot
 
     /// <summary>Builds the picture and writes it as PNG.</summary>
     public static void SavePng(string file, IReadOnlyList<LossSeries> series, string xLabel, string title, bool? logarithmic = null) =>
-        Create(series, xLabel, title, logarithmic).SavePng(file, WidthFor(series), PlotStyle.Height);
+        PngFile.Save(Create(series, xLabel, title, logarithmic), file, WidthFor(series), PlotStyle.Height);
 
     /// <summary>The picture's width: wider when the legend sits outside the data area.</summary>
     public static int WidthFor(IReadOnlyList<LossSeries> series) => LegendOutside(series) ? PlotStyle.WideWidth : PlotStyle.Width;

@@ -69,7 +69,7 @@ public static class TrajectoryPlot
 
     /// <summary>Creates the picture and writes it as PNG.</summary>
     public static void SavePng(string file, SurfaceSample surface, IReadOnlyList<IReadOnlyList<double>> path, IReadOnlyList<double> values, string title) =>
-        Create(surface, path, values, title).SavePng(file, PlotStyle.Width, PlotStyle.Height);
+        PngFile.Save(Create(surface, path, values, title), file);
 
     /// <summary>
     /// Contour lines at quantiles of the sampled values, so that the levels follow the function's shape

@@ -23,6 +23,8 @@ public static class DescentCommandLine
             RunsCommand.Create(console),
             SyncCommand.Create(console),
             SweepCommand.Create(console),
+            ClusterCommands.Slurm(console),
+            ClusterCommands.Kubernetes(console),
             ReportCommand.Create(console),
         };
         GlobalOptions.AddTo(root);

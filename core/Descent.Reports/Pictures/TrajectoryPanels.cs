@@ -68,7 +68,7 @@ public static class TrajectoryPanels
 
             string file = $"trajectory-{group.Number}-{c + 1}.png";
             string title = configuration.DisplayLabel;
-            TrajectoryPlot.Create(surface, paths, title, titleSize: 12).SavePng(System.IO.Path.Combine(directory, file), PlotStyle.PanelWidth, PlotStyle.PanelHeight);
+            PngFile.Save(TrajectoryPlot.Create(surface, paths, title, titleSize: 12), System.IO.Path.Combine(directory, file), PlotStyle.PanelWidth, PlotStyle.PanelHeight);
             string seeds = runs.Length == 1 ? $"seed {runs[0].Seed}" : $"{runs.Length} seeds";
             pictures.Add(new ReportPicture(group.Number, PictureKind.Trajectory, file, title, PictureSelection.Note(group, shown.Count) +
                 (group.TrajectoryDimension == 2 ? $"Path over the contours of f ({seeds})." : $"Iterates on the curve of f ({seeds}).")));

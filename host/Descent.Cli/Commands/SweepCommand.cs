@@ -25,6 +25,7 @@ public static class SweepCommand
     private static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0); default from Slurm array or Kubernetes Indexed Job variables" };
     private static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
+    private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a failed trial again this many times (a new run each time)", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
 
@@ -33,7 +34,7 @@ public static class SweepCommand
     {
         var command = new Command("sweep", "run every trial of an experiment file: resumable, parallel, shardable")
         {
-            FileArgument, ParallelOption, ShardOption, ShardsOption, DryRunOption, JsonOption,
+            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
             TrackingOptions.TrackingUri, TrackingOptions.Experiment, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
@@ -68,7 +69,13 @@ public static class SweepCommand
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var runner = new SweepRunner(host.Runner, host.Services, host.Data);
-        var options = new SweepRunOptions(parallel, shard);
+        int retries = parsed.GetValue(RetriesOption);
+        if (retries < 0)
+        {
+            throw new UsageException($"invalid --retries {retries}; give 0 or more");
+        }
+
+        var options = new SweepRunOptions(parallel, shard, retries);
         bool live = !json && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
         var (outcomes, skipped) = live
             ? await LiveSweepProgress.RunAsync(console.Rich, progress => runner.RunAsync(plan, options, tracking, progress, cancellation))

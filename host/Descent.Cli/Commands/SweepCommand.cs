@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
+using Descent.Cli.Reports;
 using Descent.Cli.Sweeps;
 using Descent.Cli.Tracking;
 using Descent.Sweeps.Expansion;
@@ -35,6 +36,7 @@ public static class SweepCommand
         {
             FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
             TrackingOptions.TrackingUri, TrackingOptions.Experiment, TrackingOptions.NoTrack,
+            ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
         command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, cancellation), CancellationToken.None));
         return command;
@@ -80,7 +82,9 @@ public static class SweepCommand
             : await runner.RunAsync(plan, options, tracking, new PlainSweepProgress(console.Error), cancellation);
 
         bool interrupted = cancellation.IsCancellationRequested;
-        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, SweepTags.ExperimentFileArtifact)], CancellationToken.None);
+        // Report (Descent.Reports): written when every trial has a finished run, attached to the parent with the file.
+        var report = await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
+        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, SweepTags.ExperimentFileArtifact), .. report], CancellationToken.None);
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(
             plan.File.Name, plan.Identity, plan.Trials.Count, plan.Trials.Count(shard.Contains), outcomes.Count, skipped,

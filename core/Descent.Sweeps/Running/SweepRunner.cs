@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Descent.Contracts;
 using Descent.Engine.Composition;
 using Descent.Engine.Trials;
-using Descent.Plotting;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Tracking;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,12 +39,24 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         }
 
         var queue = new ConcurrentQueue<SweepTrial>(toRun);
-        var outcomes = new ConcurrentBag<SweepTrialOutcome>();
+        var finished = new ConcurrentBag<(SweepTrial Trial, TrialResult Result, Task<string?> RunId)>();
+        var finisher = tracking is null ? null : new TrialFinisher(services, capacity: 2 * options.Parallel);
         var workers = Enumerable.Range(0, Math.Min(options.Parallel, toRun.Length))
-            .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, progress, outcomes, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, finisher, progress, finished, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
-        return (outcomes.OrderBy(o => o.Trial.Index).ToArray(), inShard.Length - toRun.Length);
+        if (finisher is not null)
+        {
+            await finisher.CompleteAsync().ConfigureAwait(false);
+        }
+
+        var outcomes = new List<SweepTrialOutcome>();
+        foreach (var (trial, result, runId) in finished.OrderBy(f => f.Trial.Index))
+        {
+            outcomes.Add(new SweepTrialOutcome(trial, result, await runId.ConfigureAwait(false)));
+        }
+
+        return (outcomes, inShard.Length - toRun.Length);
     }
 
     /// <summary>
@@ -63,52 +74,36 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
     }
 
     private void Work(
-        ConcurrentQueue<SweepTrial> queue, SweepTracking? tracking, ISweepProgress progress, ConcurrentBag<SweepTrialOutcome> outcomes, int retries, CancellationToken cancellation)
+        ConcurrentQueue<SweepTrial> queue,
+        SweepTracking? tracking,
+        TrialFinisher? finisher,
+        ISweepProgress progress,
+        ConcurrentBag<(SweepTrial, TrialResult, Task<string?>)> finished,
+        int retries,
+        CancellationToken cancellation)
     {
         while (!cancellation.IsCancellationRequested && queue.TryDequeue(out var trial))
         {
             progress.OnTrialStarted(trial);
-            var (result, runId) = Attempt(trial, tracking, cancellation);
+            var (result, runId) = Attempt(trial, tracking, finisher, cancellation);
             for (int retry = 0; retry < retries && result.Status == TrialStatus.Failed && !cancellation.IsCancellationRequested; retry++)
             {
-                (result, runId) = Attempt(trial, tracking, cancellation);
+                (result, runId) = Attempt(trial, tracking, finisher, cancellation);
             }
 
-            outcomes.Add(new SweepTrialOutcome(trial, result, runId));
+            finished.Add((trial, result, runId));
             progress.OnTrialCompleted(trial, result);
         }
     }
 
-    /// <summary>One run of a trial, recorded as its own child run (with its files) when tracked.</summary>
-    private (TrialResult Result, string? RunId) Attempt(SweepTrial trial, SweepTracking? tracking, CancellationToken cancellation)
+    /// <summary>One run of a trial; when tracked, its run (a child run of its own) is finished by <paramref name="finisher"/>.</summary>
+    private (TrialResult Result, Task<string?> RunId) Attempt(SweepTrial trial, SweepTracking? tracking, TrialFinisher? finisher, CancellationToken cancellation)
     {
         var tracker = tracking?.StartTrial(trial);
         var result = RunOne(trial, tracker, cancellation);
-        if (tracker is null)
-        {
-            return (result, null);
-        }
-
-        string files = Path.Combine(Path.GetTempPath(), $"descent-sweep-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(files);
-        try
-        {
-            try
-            {
-                TrialFiles.Write(files, trial.Trial, result, services);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The trial's numbers matter more than its pictures: record why they are missing and go on.
-                tracker.Recorder.SetTag("descent.artifacts_error", Engine.Plugins.PluginAssemblyLoader.OneLine(e));
-            }
-
-            return (result, tracker.FinishAsync(result, files).GetAwaiter().GetResult().RunId);
-        }
-        finally
-        {
-            Directory.Delete(files, recursive: true);
-        }
+        return tracker is null || finisher is null
+            ? (result, Task.FromResult<string?>(null))
+            : (result, finisher.Enqueue(trial, result, tracker));
     }
 
     private TrialResult RunOne(SweepTrial trial, ITrialObserver? tracker, CancellationToken cancellation)

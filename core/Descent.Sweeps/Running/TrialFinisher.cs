@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using Descent.Engine.Trials;
+using Descent.Plotting;
+using Descent.Sweeps.Expansion;
+using Descent.Tracking.Trials;
+
+namespace Descent.Sweeps.Running;
+
+/// <summary>
+/// Finishes tracked trials off the training threads: writes each trial's files (history CSV, pictures),
+/// attaches them, flushes its records and ends its run, while the workers go on to the next trial.
+/// The queue is bounded, so a slow store slows the workers down rather than filling memory.
+/// </summary>
+internal sealed class TrialFinisher
+{
+    private readonly Channel<Job> jobs;
+    private readonly IServiceProvider services;
+    private readonly Task worker;
+
+    public TrialFinisher(IServiceProvider services, int capacity)
+    {
+        this.services = services;
+        jobs = Channel.CreateBounded<Job>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        worker = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Queues a trial's run to be finished (waits while the queue is full); the task gives its run id.</summary>
+    public Task<string?> Enqueue(SweepTrial trial, TrialResult result, TrialTracker tracker)
+    {
+        var job = new Job(trial, result, tracker, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!jobs.Writer.TryWrite(job))
+        {
+            jobs.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
+        }
+
+        return job.RunId.Task;
+    }
+
+    /// <summary>Finishes what is queued and stops.</summary>
+    public Task CompleteAsync()
+    {
+        jobs.Writer.TryComplete();
+        return worker;
+    }
+
+    private async Task Drain()
+    {
+        await foreach (var job in jobs.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                job.RunId.SetResult(await FinishAsync(job).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                job.RunId.SetException(e);
+            }
+        }
+    }
+
+    private async Task<string?> FinishAsync(Job job)
+    {
+        string files = Path.Combine(Path.GetTempPath(), $"descent-sweep-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(files);
+        try
+        {
+            try
+            {
+                TrialFiles.Write(files, job.Trial.Trial, job.Result, services);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The trial's numbers matter more than its pictures: record why they are missing and go on.
+                job.Tracker.Recorder.SetTag("descent.artifacts_error", Engine.Plugins.PluginAssemblyLoader.OneLine(e));
+            }
+
+            var outcome = await job.Tracker.FinishAsync(job.Result, files).ConfigureAwait(false);
+            return outcome.RunId.Length == 0 ? null : outcome.RunId;
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
+    private sealed record Job(SweepTrial Trial, TrialResult Result, TrialTracker Tracker, TaskCompletionSource<string?> RunId);
+}

@@ -29,6 +29,7 @@ public sealed class FileTrackingStore : ITrackingStore
     private static readonly string[] ReservedExperimentFolders = ["tags", "datasets", "traces"];
     private static readonly string[] NotExperiments = [Trash, "models"];
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, string> runDirectories = new(StringComparer.Ordinal);
 
@@ -378,10 +379,16 @@ public sealed class FileTrackingStore : ITrackingStore
         return values;
     }
 
-    private void LogParam(string directory, string runId, Param param)
+    private static void LogParam(string directory, string runId, Param param)
     {
         string file = Path.Combine(directory, "params", Relative(param.Key));
-        if (File.Exists(file))
+        try
+        {
+            // CreateNew: a param is written once; an existing file means it was logged before.
+            WriteValue(file, param.Value, FileMode.CreateNew);
+            return;
+        }
+        catch (IOException) when (File.Exists(file))
         {
             string current = FileRetry.Run(() => File.ReadAllText(file, Encoding.UTF8));
             if (current != param.Value)
@@ -389,11 +396,7 @@ public sealed class FileTrackingStore : ITrackingStore
                 throw new MlflowApiException(400, MlflowErrorCodes.InvalidParameterValue,
                     $"changing param values is not allowed: param '{param.Key}' of run {runId} was logged as '{current}', now '{param.Value}'");
             }
-
-            return;
         }
-
-        WriteValue(Path.Combine(directory, "params"), param.Key, param.Value);
     }
 
     private static void CheckBatch(LogBatch batch)
@@ -554,8 +557,29 @@ public sealed class FileTrackingStore : ITrackingStore
 
     private static string Relative(string key) => key.Replace('/', Path.DirectorySeparatorChar);
 
+    /// <summary>A param or tag file: written in place, as MLflow writes it (only meta.yaml is replaced atomically).</summary>
     private static void WriteValue(string directory, string key, string value) =>
-        WriteAtomically(Path.Combine(directory, Relative(key)), value);
+        WriteValue(Path.Combine(directory, Relative(key)), value, FileMode.Create);
+
+    /// <summary>Writes a value file; its directory is created only when missing (one system call less per file in the common case).</summary>
+    private static void WriteValue(string file, string value, FileMode mode)
+    {
+        byte[] bytes = Utf8.GetBytes(value);
+        FileRetry.Run(() =>
+        {
+            try
+            {
+                using var stream = new FileStream(file, mode, FileAccess.Write, FileShare.Read);
+                stream.Write(bytes);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                using var stream = new FileStream(file, mode, FileAccess.Write, FileShare.Read);
+                stream.Write(bytes);
+            }
+        });
+    }
 
     private static bool IsTemporary(string file) => Path.GetFileName(file).StartsWith(".tmp-", StringComparison.Ordinal);
 
@@ -565,7 +589,7 @@ public sealed class FileTrackingStore : ITrackingStore
         string directory = Path.GetDirectoryName(file)!;
         Directory.CreateDirectory(directory);
         string temporary = Path.Combine(directory, $".tmp-{Guid.NewGuid():N}");
-        File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.WriteAllText(temporary, content, Utf8);
         FileRetry.Run(() => File.Move(temporary, file, overwrite: true));
     }
 

@@ -7,5 +7,6 @@ public static class BenchmarkSuites
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
         new TrainingStepSuite(),
+        new TrackingOverheadSuite(),
     ];
 }

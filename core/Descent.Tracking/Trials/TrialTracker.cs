@@ -87,8 +87,9 @@ public sealed class TrialTracker : ITrialObserver
     }
 
     /// <summary>
-    /// Ends the run: uploads <see cref="ConfigurationArtifact"/> and every file under
-    /// <paramref name="artifactDirectory"/> (paths kept), then sets the status from the result's.
+    /// Ends the run: writes <see cref="ConfigurationArtifact"/> (into <paramref name="artifactDirectory"/> when
+    /// given), uploads it and every file under <paramref name="artifactDirectory"/> (paths kept), then sets the
+    /// status from the result's.
     /// </summary>
     /// <param name="result">What <see cref="TrialRunner.Run"/> returned (after <see cref="OnCompleted"/>).</param>
     /// <param name="artifactDirectory">Files to attach (the host's result.json, history.csv, pictures), or null.</param>
@@ -96,25 +97,27 @@ public sealed class TrialTracker : ITrialObserver
     public async Task<RunOutcome> FinishAsync(TrialResult result, string? artifactDirectory = null, TimeSpan? storeTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string staging = Path.Combine(Path.GetTempPath(), $"descent-run-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
+        string directory = artifactDirectory ?? Path.Combine(Path.GetTempPath(), $"descent-run-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
         try
         {
-            string configuration = Path.Combine(staging, ConfigurationArtifact);
-            await File.WriteAllTextAsync(configuration, TrialIdentity.CanonicalJson(Trial, indented: true) + "\n", new UTF8Encoding(false)).ConfigureAwait(false);
-            var artifacts = new List<(string, string)> { (configuration, ConfigurationArtifact) };
-            if (artifactDirectory is not null && Directory.Exists(artifactDirectory))
-            {
-                artifacts.AddRange(Directory.EnumerateFiles(artifactDirectory, "*", SearchOption.AllDirectories)
-                    .Order(StringComparer.Ordinal)
-                    .Select(f => (f, Path.GetRelativePath(artifactDirectory, f).Replace(Path.DirectorySeparatorChar, '/'))));
-            }
-
+            await File.WriteAllTextAsync(
+                Path.Combine(directory, ConfigurationArtifact),
+                TrialIdentity.CanonicalJson(Trial, indented: true) + "\n",
+                new UTF8Encoding(false)).ConfigureAwait(false);
+            var artifacts = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Select(f => (f, Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/')))
+                .OrderBy(a => a.Item2 == ConfigurationArtifact ? 0 : 1)
+                .ThenBy(a => a.Item2, StringComparer.Ordinal)
+                .ToArray();
             return await Recorder.FinishAsync(TrialRecords.RunStatusOf(result.Status), artifacts, storeTimeout).ConfigureAwait(false);
         }
         finally
         {
-            Directory.Delete(staging, recursive: true);
+            if (artifactDirectory is null)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 

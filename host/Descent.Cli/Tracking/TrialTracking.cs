@@ -42,7 +42,10 @@ internal sealed class TrialTracking : IDisposable
         }
 
         var settings = TrackingSettingsReader.Read(parsed);
-        return new TrialTracking(console, TrackingSession.Open(settings, new ConsoleTrackingLogger(console)));
+        var session = TrackingSession.Open(settings, new ConsoleTrackingLogger(console));
+        session.Prepare();
+        PictureWarmup.Start();
+        return new TrialTracking(console, session);
     }
 
     /// <summary>The observer to run the trial with (null when tracking is off).</summary>
@@ -65,6 +68,7 @@ internal sealed class TrialTracking : IDisposable
         {
             WrittenFiles = TrialArtifacts.Write(directory, trial, result, report, services);
             var outcome = tracker.FinishAsync(result, directory).GetAwaiter().GetResult();
+            WrittenFiles = [.. WrittenFiles, Path.Combine(directory, TrialTracker.ConfigurationArtifact)];
             Report(outcome);
             return outcome.RunId.Length == 0 ? report : report with { RunId = outcome.RunId, ExperimentId = outcome.ExperimentId };
         }

@@ -67,7 +67,7 @@ public sealed class TrackingSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         ITrackingStore store = settings.Uri.IsServer
-            ? new RestTrackingStore(settings.Uri.ServerBase!, settings.Credentials, settings.Retry, logger, handler)
+            ? new RestTrackingStore(settings.Uri.ServerBase!, settings.Credentials, settings.Retry, logger, handler ?? settings.Tls.CreateHandler())
             : new FileTrackingStore(settings.Uri.LocalPath!, time);
         var spool = settings.Uri.IsServer ? new FileTrackingStore(settings.SpoolDirectory, time) : null;
         return new TrackingSession(store, settings.ExperimentName, spool, settings.Recorder, logger, time, settings.SourceName);

@@ -1,6 +1,7 @@
 using System.Text;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 
 namespace Descent.Tracking.Trials;
@@ -119,6 +120,17 @@ public sealed class TrialTracker : ITrialObserver
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Ends the run of a trial that never produced a result (its plugins could not be created, say) as
+    /// FAILED, with <c>descent.status = failed</c> and <paramref name="error"/> as <c>descent.error</c>.
+    /// </summary>
+    public Task<RunOutcome> FailAsync(string error, TimeSpan? storeTimeout = null)
+    {
+        Recorder.SetTag(DescentTags.Status, TrialRecords.StatusTag(TrialStatus.Failed));
+        Recorder.SetTag(DescentTags.Error, error);
+        return Recorder.FinishAsync(RunStatus.Failed, storeTimeout: storeTimeout);
     }
 
     private long Step(HistoryPoint point) => Trial.UsesData ? point.Samples : point.Step;

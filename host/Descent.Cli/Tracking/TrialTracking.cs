@@ -19,6 +19,7 @@ internal sealed class TrialTracking : IDisposable
     private readonly CliConsole console;
     private readonly TrackingSession? session;
     private TrialTracker? tracker;
+    private bool finished;
 
     private TrialTracking(CliConsole console, TrackingSession? session)
     {
@@ -68,6 +69,7 @@ internal sealed class TrialTracking : IDisposable
         {
             WrittenFiles = TrialArtifacts.Write(directory, trial, result, report, services);
             var outcome = tracker.FinishAsync(result, directory).GetAwaiter().GetResult();
+            finished = true;
             WrittenFiles = [.. WrittenFiles, Path.Combine(directory, TrialTracker.ConfigurationArtifact)];
             Report(outcome);
             return outcome.RunId.Length == 0 ? report : report with { RunId = outcome.RunId, ExperimentId = outcome.ExperimentId };
@@ -82,7 +84,16 @@ internal sealed class TrialTracking : IDisposable
         }
     }
 
-    public void Dispose() => session?.Dispose();
+    /// <summary>Ends a run the command did not finish (it failed before or after the trial) as failed, then closes the store.</summary>
+    public void Dispose()
+    {
+        if (tracker is not null && !finished)
+        {
+            tracker.FailAsync("the command stopped before the run was finished; it printed why", TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        }
+
+        session?.Dispose();
+    }
 
     private void Report(RunOutcome outcome)
     {

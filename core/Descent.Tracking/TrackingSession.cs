@@ -106,10 +106,11 @@ public sealed class TrackingSession : IDisposable
     /// <param name="trial">The resolved trial.</param>
     /// <param name="runName">Display name; null for <c>optimizer-objective[-dataset]-seedN</c> (sweeps: <c>trial-N</c>).</param>
     /// <param name="parent">The parent run (a sweep's), or null.</param>
-    public TrialTracker StartTrial(ResolvedTrial trial, string? runName = null, RunRecorder? parent = null)
+    /// <param name="extraTags">More tags to create the run with (a sweep's: its id, the configuration, a parent made by another process).</param>
+    public TrialTracker StartTrial(ResolvedTrial trial, string? runName = null, RunRecorder? parent = null, IEnumerable<RunTag>? extraTags = null)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        var tags = Provenance.Tags(sourceName, Environment.CurrentDirectory).Concat(TrialRecords.Tags(trial)).ToArray();
+        var tags = Provenance.Tags(sourceName, Environment.CurrentDirectory).Concat(TrialRecords.Tags(trial)).Concat(extraTags ?? []).ToArray();
         var run = StartRun(new RunStart(runName ?? TrialRecords.RunName(trial), tags, parent));
         return new TrialTracker(run, trial);
     }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Descent.Cli.Commands;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Sweeps;
+using Descent.Sweeps.Files;
 
 namespace Descent.Cli;
 
@@ -19,6 +21,7 @@ public static class DescentCommandLine
             BenchCommand.Create(console),
             RunsCommand.Create(console),
             SyncCommand.Create(console),
+            SweepCommand.Create(console),
         };
         GlobalOptions.AddTo(root);
 
@@ -54,7 +57,16 @@ public static class DescentCommandLine
 
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is TrialSetupException or UsageException)
+        catch (ExperimentFileException e)
+        {
+            foreach (var problem in e.Errors)
+            {
+                console.Fail(problem.ToString());
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is TrialSetupException or UsageException or SweepException)
         {
             console.Fail(e.Message);
             return ExitCodes.Usage;

@@ -51,10 +51,12 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
     {
         var probe = new MemoryProbe(epochs);
         Run(context, Spec("adam", "0.01", 10, epochs, 100, autograd: true), probe);
-        figures["live_tensors_after_epoch_1"] = probe.LiveTensors[1];
-        figures[$"live_tensors_after_epoch_{epochs}"] = probe.LiveTensors[epochs];
-        figures["working_set_mb_after_epoch_1"] = probe.WorkingSetMb[1];
-        figures[$"working_set_mb_after_epoch_{epochs}"] = probe.WorkingSetMb[epochs];
+        foreach (int epoch in probe.LiveTensors.Keys)
+        {
+            figures[$"live_tensors_after_epoch_{epoch}"] = probe.LiveTensors[epoch];
+            figures[$"working_set_mb_after_epoch_{epoch}"] = probe.WorkingSetMb[epoch];
+            figures[$"managed_heap_mb_after_epoch_{epoch}"] = probe.ManagedHeapMb[epoch];
+        }
     }
 
     private static void AddPyTorch(BenchContext context, Dictionary<string, double> figures, int epochs)
@@ -114,13 +116,20 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
 
         public Dictionary<int, double> WorkingSetMb { get; } = [];
 
+        public Dictionary<int, double> ManagedHeapMb { get; } = [];
+
+        /// <summary>Samples after a full garbage collection, so that the figures show what is still held, not garbage not yet collected.</summary>
         public void OnEpochCompleted(int epoch, double seconds)
         {
-            if (epoch == 1 || epoch == lastEpoch)
+            if (epoch is 1 or 10 || epoch == lastEpoch / 2 || epoch == lastEpoch)
             {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
                 LiveTensors[epoch] = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
                 using var process = Process.GetCurrentProcess();
                 WorkingSetMb[epoch] = process.WorkingSet64 / (1024.0 * 1024.0);
+                ManagedHeapMb[epoch] = GC.GetTotalMemory(forceFullCollection: false) / (1024.0 * 1024.0);
             }
         }
     }

@@ -130,7 +130,7 @@ public static class TrialCommand
     private static void WriteSummary(CliConsole console, ResolvedTrial trial, TrialResult result, TrialReport report)
     {
         var o = console.Out;
-        o.WriteLine($"trial   {TrialArtifacts.Title(trial)}");
+        o.WriteLine($"trial   {Plotting.TrialFiles.Title(trial)}");
         o.WriteLine($"        {trial.DTypeName}, seed {trial.Seed}, device {trial.Device}");
         string progress = trial.UsesData
             ? $"{result.EpochSeconds.Count} epochs ({result.Steps} steps, {result.Samples} samples)"

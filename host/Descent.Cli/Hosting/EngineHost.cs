@@ -15,11 +15,15 @@ public sealed class EngineHost : IDisposable
 {
     private readonly ServiceProvider services;
 
-    private EngineHost(PluginCatalog catalog, ServiceProvider services)
+    private EngineHost(PluginCatalog catalog, ServiceProvider services, DataLocations data)
     {
         Catalog = catalog;
         this.services = services;
+        Data = data;
     }
+
+    /// <summary>Where datasets look for files.</summary>
+    public DataLocations Data { get; }
 
     /// <summary>The loaded plugins.</summary>
     public PluginCatalog Catalog { get; }
@@ -52,7 +56,7 @@ public sealed class EngineHost : IDisposable
         var services = new ServiceCollection()
             .AddDescentEngine(catalog, data)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new EngineHost(catalog, services);
+        return new EngineHost(catalog, services, data ?? DataLocations.None);
     }
 
     /// <inheritdoc />

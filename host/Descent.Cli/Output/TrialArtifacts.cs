@@ -1,96 +1,17 @@
-using System.Globalization;
-using System.Text;
-using Descent.Engine.Options;
-using Descent.Engine.Surfaces;
-using Descent.Engine.Trials;
-using Descent.Plotting;
-
 namespace Descent.Cli.Output;
 
 /// <summary>
-/// The files <c>descent trial --out DIR</c> writes: the report as JSON, the history as CSV, the loss curve,
-/// and for 1-D and 2-D analytic objectives the trajectory picture (contours or curve with the path).
+/// The files <c>descent trial --out DIR</c> writes: <c>result.json</c> (the report) beside the files
+/// that show the trial (<see cref="Plotting.TrialFiles"/>: history.csv, loss.png, trajectory.png).
 /// </summary>
 public static class TrialArtifacts
 {
     /// <summary>Writes every file; returns their paths.</summary>
-    public static IReadOnlyList<string> Write(string directory, ResolvedTrial trial, TrialResult result, TrialReport report, IServiceProvider services)
+    public static IReadOnlyList<string> Write(string directory, Engine.Trials.ResolvedTrial trial, Engine.Trials.TrialResult result, TrialReport report, IServiceProvider services)
     {
         Directory.CreateDirectory(directory);
-        var files = new List<string>();
-        string Path_(string name) => Path.Combine(directory, name);
-
-        File.WriteAllText(Path_("result.json"), Json.Write(report));
-        files.Add(Path_("result.json"));
-
-        File.WriteAllText(Path_("history.csv"), HistoryCsv(result, report.ParamNames, trial.UsesData));
-        files.Add(Path_("history.csv"));
-
-        string title = Title(trial);
-        var finite = result.History.Where(p => double.IsFinite(p.Loss)).ToArray();
-        if (finite.Length > 0)
-        {
-            var x = finite.Select(p => trial.UsesData ? p.Epoch : p.Step).ToArray();
-            LossCurvePlot.SavePng(Path_("loss.png"), [new LossSeries("", x, finite.Select(p => p.Loss).ToArray())], trial.UsesData ? "epoch" : "step", title);
-            files.Add(Path_("loss.png"));
-        }
-
-        if (!trial.UsesData)
-        {
-            var path = result.History.Where(p => p.Params is not null).Select(p => p.Params!).ToArray();
-            var surface = SurfaceSampler.Sample(services, trial, path);
-            if (surface is not null)
-            {
-                var drawn = result.History.Where(p => p.Params is not null && p.Params.All(double.IsFinite) && double.IsFinite(p.Loss)).ToArray();
-                TrajectoryPlot.SavePng(Path_("trajectory.png"), surface, drawn.Select(p => p.Params!).ToArray(), drawn.Select(p => p.Loss).ToArray(), title);
-                files.Add(Path_("trajectory.png"));
-            }
-        }
-
-        return files;
-    }
-
-    /// <summary>A one-line description of the trial: optimizer and hyperparameters, objective and its settings.</summary>
-    public static string Title(ResolvedTrial trial)
-    {
-        string Settings(ResolvedComponent c, params string[] skip) =>
-            string.Join(", ", c.Options.Values.Where(v => !skip.Contains(v.Key)).Select(v => $"{v.Key}={v.Value}"));
-        string objective = Settings(trial.Objective, "start", "noise_mean", "noise_std");
-        return $"{trial.Optimizer.Id} ({Settings(trial.Optimizer)}) on {trial.Objective.Id}{(objective.Length > 0 ? $" ({objective})" : "")}" +
-               (trial.Dataset is null ? "" : $" / {trial.Dataset.Id}");
-    }
-
-    /// <summary>The history as CSV: step, samples, epoch, loss, then one column per parameter value for analytic objectives.</summary>
-    public static string HistoryCsv(TrialResult result, IReadOnlyList<string> paramNames, bool usesData)
-    {
-        var csv = new StringBuilder();
-        csv.Append("step,samples,epoch,loss");
-        if (!usesData)
-        {
-            foreach (string name in paramNames)
-            {
-                csv.Append(',').Append(name);
-            }
-        }
-
-        csv.Append('\n');
-        foreach (var point in result.History)
-        {
-            csv.Append(point.Step.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(point.Samples.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(ValueFormat.Number(point.Epoch)).Append(',')
-                .Append(ValueFormat.Number(point.Loss));
-            if (!usesData && point.Params is not null)
-            {
-                foreach (double value in point.Params)
-                {
-                    csv.Append(',').Append(ValueFormat.Number(value));
-                }
-            }
-
-            csv.Append('\n');
-        }
-
-        return csv.ToString();
+        string json = Path.Combine(directory, "result.json");
+        File.WriteAllText(json, Json.Write(report));
+        return [json, .. Plotting.TrialFiles.Write(directory, trial, result, services)];
     }
 }

@@ -48,19 +48,13 @@ public sealed record TrialReport(
         trial.Training.BatchSize,
         result.FinalLoss,
         result.FinalParams,
-        NamesOf(result),
+        Plotting.TrialFiles.ParameterLabels(result),
         result.Steps,
         result.Samples,
         result.SecondsPerEpoch,
         result.WallSeconds,
         result.Error,
         result.History.Select(p => HistoryEntry.From(p, trial.UsesData)).ToArray());
-
-    /// <summary>One name per value of <see cref="FinalParams"/>: <c>x[0]</c>, <c>w[3]</c>, <c>b</c>.</summary>
-    public static IReadOnlyList<string> NamesOf(TrialResult result) =>
-        result.ParameterNames
-            .SelectMany(p => p.Elements == 1 ? [p.Name] : Enumerable.Range(0, (int)p.Elements).Select(i => $"{p.Name}[{i}]"))
-            .ToArray();
 }
 
 /// <summary>One point of <see cref="TrialReport.History"/>: step, loss and parameters for analytic objectives; step, samples, epoch and loss for data.</summary>

@@ -53,7 +53,8 @@ public sealed class LinearRegression : IGradientObjective
         using var noGrad = no_grad();
         var residual = addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).div_(features.shape[0]);
         weight.grad = features.t().mm(residual);
-        bias.grad = residual.sum(0);
+        // Named: residual.sum(0) would bind to sum(ScalarType? type) (0 converts to any enum) and sum as Byte.
+        bias.grad = residual.sum(dim: 0);
     }
 
     private static (Tensor Features, Tensor Labels) Require(Batch batch) =>

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Descent.Contracts;
+using Descent.Engine.Composition;
+using Descent.Engine.Trials;
+using Descent.Plotting;
+using Descent.Sweeps.Expansion;
+using Descent.Sweeps.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Descent.Sweeps.Running;
+
+/// <summary>
+/// Runs a sweep's trials: those of this shard that the store does not hold as FINISHED, on
+/// <see cref="SweepRunOptions.Parallel"/> worker threads. Every trial's numbers depend on its own
+/// configuration and seed only, never on order, on parallelism or on sharding. Ctrl-C ends the running
+/// trials as killed and starts no more.
+/// </summary>
+public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, DataLocations data)
+{
+    /// <summary>Runs the sweep; <paramref name="tracking"/> null runs every trial of the shard untracked.</summary>
+    public async Task<(IReadOnlyList<SweepTrialOutcome> Outcomes, int Skipped)> RunAsync(
+        SweepPlan plan, SweepRunOptions options, SweepTracking? tracking, ISweepProgress progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallel, 1);
+        var inShard = plan.Trials.Where(options.Shard.Contains).ToArray();
+        var toRun = inShard.Where(t => tracking is null || !tracking.Finished.Contains(t.Identity)).ToArray();
+        progress.OnPlanned(toRun.Length, inShard.Length - toRun.Length);
+        if (toRun.Length == 0)
+        {
+            tracking?.AdoptExistingParent();
+            return ([], inShard.Length);
+        }
+
+        CheckSetup(toRun);
+        if (tracking is not null)
+        {
+            await tracking.MarkStaleAsync(toRun, cancellation).ConfigureAwait(false);
+            await tracking.StartParentAsync(cancellation).ConfigureAwait(false);
+        }
+
+        var queue = new ConcurrentQueue<SweepTrial>(toRun);
+        var outcomes = new ConcurrentBag<SweepTrialOutcome>();
+        var workers = Enumerable.Range(0, Math.Min(options.Parallel, toRun.Length))
+            .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, progress, outcomes, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        return (outcomes.OrderBy(o => o.Trial.Index).ToArray(), inShard.Length - toRun.Length);
+    }
+
+    /// <summary>
+    /// Creates each distinct dataset once before any trial runs, so that a missing or broken data file
+    /// stops the sweep with one clear message (and a download happens once) instead of failing every trial.
+    /// </summary>
+    private void CheckSetup(IEnumerable<SweepTrial> trials)
+    {
+        foreach (var first in trials.Where(t => t.Trial.Dataset is not null).GroupBy(t => (t.Trial.Dataset!.Id, string.Join(";", t.Trial.Dataset.Options.Values))).Select(g => g.First()))
+        {
+            using var scope = services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<TrialScope>().Start(first.Trial, first.Trial.CreateContext(data));
+            scope.ServiceProvider.GetRequiredService<IDataset>();
+        }
+    }
+
+    private void Work(ConcurrentQueue<SweepTrial> queue, SweepTracking? tracking, ISweepProgress progress, ConcurrentBag<SweepTrialOutcome> outcomes, CancellationToken cancellation)
+    {
+        while (!cancellation.IsCancellationRequested && queue.TryDequeue(out var trial))
+        {
+            progress.OnTrialStarted(trial);
+            var tracker = tracking?.StartTrial(trial);
+            var result = RunOne(trial, tracker, cancellation);
+            string? runId = null;
+            if (tracker is not null)
+            {
+                string files = Path.Combine(Path.GetTempPath(), $"descent-sweep-{Guid.NewGuid():N}");
+                try
+                {
+                    TrialFiles.Write(files, trial.Trial, result, services);
+                    runId = tracker.FinishAsync(result, files).GetAwaiter().GetResult().RunId;
+                }
+                finally
+                {
+                    Directory.Delete(files, recursive: true);
+                }
+            }
+
+            outcomes.Add(new SweepTrialOutcome(trial, result, runId));
+            progress.OnTrialCompleted(trial, result);
+        }
+    }
+
+    private TrialResult RunOne(SweepTrial trial, ITrialObserver? tracker, CancellationToken cancellation)
+    {
+        try
+        {
+            return runner.Run(trial.Trial, tracker, cancellation);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A plugin that cannot even be created fails this trial, not the sweep.
+            var failed = new TrialResult(TrialStatus.Failed, double.NaN, [], [], [], 0, 0, [], 0, Engine.Plugins.PluginAssemblyLoader.OneLine(e));
+            tracker?.OnCompleted(failed);
+            return failed;
+        }
+    }
+}

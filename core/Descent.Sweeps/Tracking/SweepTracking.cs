@@ -1,0 +1,213 @@
+using System.Globalization;
+using Descent.Sweeps.Expansion;
+using Descent.Sweeps.Sharding;
+using Descent.Tracking;
+using Descent.Tracking.Model;
+using Descent.Tracking.Recording;
+using Descent.Tracking.Stores;
+using Descent.Tracking.Trials;
+
+namespace Descent.Sweeps.Tracking;
+
+/// <summary>
+/// A sweep's runs in MLflow: what the store already holds (trials FINISHED earlier are skipped; runs a
+/// killed process left RUNNING are marked KILLED and run again), the parent run (reused when an earlier
+/// attempt or another shard made it; when two shards make one at the same moment, the earliest wins),
+/// and one child run per trial.
+/// </summary>
+public sealed class SweepTracking
+{
+    private readonly TrackingSession session;
+    private readonly SweepPlan plan;
+    private readonly IReadOnlyList<Run> existing;
+    private RunRecorder? parentRecorder;
+    private RunStatus? adoptedStatus;
+
+    private SweepTracking(TrackingSession session, SweepPlan plan, Experiment experiment, IReadOnlyList<Run> existing, bool reachable)
+    {
+        this.session = session;
+        this.plan = plan;
+        this.existing = existing;
+        Experiment = experiment;
+        Reachable = reachable;
+        Finished = existing.Where(r => r.Info.Status == RunStatus.Finished)
+            .Select(r => r.Tag(DescentTags.TrialHash))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The experiment (null id when the store could not be reached).</summary>
+    public Experiment Experiment { get; }
+
+    /// <summary>False when the store could not be reached: nothing is known to be finished, records go to the spool.</summary>
+    public bool Reachable { get; }
+
+    /// <summary>Identities of trials that already have a FINISHED run in the experiment.</summary>
+    public IReadOnlySet<string> Finished { get; }
+
+    /// <summary>The parent run's id, once <see cref="StartParentAsync"/> ran.</summary>
+    public string? ParentRunId { get; private set; }
+
+    /// <summary>Where the runs are.</summary>
+    public string Location => session.Store.Location;
+
+    /// <summary>Reads what the experiment already holds.</summary>
+    public static async Task<SweepTracking> OpenAsync(TrackingSession session, SweepPlan plan, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            var experiment = await session.ExperimentAsync(cancellation).ConfigureAwait(false);
+            var runs = await session.Store.SearchRunsAsync(experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
+            return new SweepTracking(session, plan, experiment, runs, reachable: true);
+        }
+        catch (TrackingUnavailableException)
+        {
+            return new SweepTracking(session, plan, new Experiment("", session.ExperimentName, "", "active"), [], reachable: false);
+        }
+    }
+
+    /// <summary>Marks KILLED the RUNNING runs of these trials: a process that was killed left them so (the trials run again).</summary>
+    public async Task<int> MarkStaleAsync(IEnumerable<SweepTrial> trials, CancellationToken cancellation = default)
+    {
+        var identities = trials.Select(t => t.Identity).ToHashSet(StringComparer.Ordinal);
+        var stale = existing.Where(r => r.Info.Status == RunStatus.Running && r.Tag(DescentTags.TrialHash) is { } h && identities.Contains(h)).ToArray();
+        foreach (var run in stale)
+        {
+            await session.Store.LogBatchAsync(run.RunId, new LogBatch([], [], [new RunTag(SweepTags.Stale, "true")]), cancellation).ConfigureAwait(false);
+            await session.Store.UpdateRunAsync(run.RunId, RunStatus.Killed, run.Info.EndTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
+        }
+
+        return stale.Length;
+    }
+
+    /// <summary>Names the parent an earlier attempt made, without touching it (for an attempt with nothing left to run); false when there is none.</summary>
+    public bool AdoptExistingParent()
+    {
+        var earlier = Parents(existing).FirstOrDefault();
+        ParentRunId = earlier?.RunId;
+        adoptedStatus = earlier?.Info.Status;
+        return earlier is not null;
+    }
+
+    /// <summary>The sweep's parent run: the one an earlier attempt or another shard made, else a new one (with the experiment file attached).</summary>
+    public async Task<string> StartParentAsync(CancellationToken cancellation = default)
+    {
+        var earlier = Parents(existing).FirstOrDefault();
+        if (earlier is not null)
+        {
+            ParentRunId = earlier.RunId;
+            if (earlier.Info.Status != RunStatus.Running)
+            {
+                await session.Store.UpdateRunAsync(earlier.RunId, RunStatus.Running, null, cancellation).ConfigureAwait(false);
+            }
+
+            return ParentRunId;
+        }
+
+        parentRecorder = session.StartRun(new RunStart(plan.File.Name, ParentTags()));
+        ParentRunId = await parentRecorder.RunIdAsync().ConfigureAwait(false);
+        if (Reachable)
+        {
+            // Another shard may have made a parent at the same moment: the earliest one is the sweep's.
+            var experimentRuns = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(SweepTags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
+            var elected = Parents(experimentRuns).FirstOrDefault();
+            if (elected is not null && elected.RunId != ParentRunId)
+            {
+                parentRecorder.SetTag("descent.duplicate_of", elected.RunId);
+                await parentRecorder.FinishAsync(RunStatus.Killed).ConfigureAwait(false);
+                parentRecorder = null;
+                ParentRunId = elected.RunId;
+            }
+        }
+
+        return ParentRunId;
+    }
+
+    /// <summary>Starts the child run of one trial.</summary>
+    public TrialTracker StartTrial(SweepTrial trial)
+    {
+        var tags = new List<RunTag>
+        {
+            new(SweepTags.Sweep, plan.Identity),
+            new(SweepTags.Kind, SweepTags.TrialKind),
+            new(SweepTags.Configuration, trial.Configuration),
+            new(SweepTags.TrialIndex, trial.Index.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (parentRecorder is null && ParentRunId is not null)
+        {
+            tags.Add(new RunTag(MlflowTags.ParentRunId, ParentRunId));
+        }
+
+        return session.StartTrial(trial.Trial, $"trial-{trial.Index:D4}", parentRecorder, tags);
+    }
+
+    /// <summary>
+    /// Ends the parent: FINISHED when every trial of the whole sweep (all shards) now has a FINISHED run,
+    /// KILLED when this attempt was interrupted, otherwise left RUNNING for the shards still at work.
+    /// Attaches <paramref name="artifacts"/> (the experiment file, a report) to it.
+    /// </summary>
+    /// <returns>True when the whole sweep is complete.</returns>
+    public async Task<bool> CompleteAsync(bool interrupted, IEnumerable<(string LocalFile, string ArtifactPath)> artifacts, CancellationToken cancellation = default)
+    {
+        if (ParentRunId is null)
+        {
+            return false;
+        }
+
+        bool complete = false;
+        if (Reachable && !interrupted)
+        {
+            var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
+            var finished = runs.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(DescentTags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            complete = plan.Trials.All(t => finished.Contains(t.Identity));
+        }
+
+        var status = interrupted ? RunStatus.Killed : complete ? RunStatus.Finished : RunStatus.Running;
+        if (parentRecorder is not null)
+        {
+            if (status == RunStatus.Running)
+            {
+                // Leave the parent running for the other shards; its records are flushed.
+                await parentRecorder.FinishAsync(RunStatus.Running, artifacts).ConfigureAwait(false);
+            }
+            else
+            {
+                await parentRecorder.FinishAsync(status, artifacts).ConfigureAwait(false);
+            }
+
+            return complete;
+        }
+
+        if (adoptedStatus == status)
+        {
+            // An attempt that found nothing to do leaves a parent that already says so alone.
+            return complete;
+        }
+
+        var parent = await session.Store.GetRunAsync(ParentRunId, cancellation).ConfigureAwait(false);
+        foreach (var (file, path) in artifacts)
+        {
+            await session.Store.LogArtifactAsync(parent.Info, file, path, cancellation).ConfigureAwait(false);
+        }
+
+        await session.Store.UpdateRunAsync(ParentRunId, status, status == RunStatus.Running ? null : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
+        return complete;
+    }
+
+    private IEnumerable<Run> Parents(IEnumerable<Run> runs) =>
+        runs.Where(r => r.Tag(SweepTags.Kind) == SweepTags.SweepKind && r.Tag(SweepTags.Sweep) == plan.Identity && r.Tag("descent.duplicate_of") is null)
+            .OrderBy(r => r.Info.StartTime)
+            .ThenBy(r => r.RunId, StringComparer.Ordinal);
+
+    private List<RunTag> ParentTags() =>
+    [
+        new(SweepTags.Sweep, plan.Identity),
+        new(SweepTags.Kind, SweepTags.SweepKind),
+        new(SweepTags.SweepName, plan.File.Name),
+        new(SweepTags.SweepFile, plan.File.Path),
+        new(SweepTags.TrialCount, plan.Trials.Count.ToString(CultureInfo.InvariantCulture)),
+        new(MlflowTags.Note, string.IsNullOrWhiteSpace(plan.File.Description) ? $"Sweep {plan.File.Name}" : plan.File.Description.Trim()),
+    ];
+}

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using Descent.Cli.Hosting;
+using Descent.Cli.Output;
+using Descent.Cli.Sweeps;
+using Descent.Cli.Tracking;
+using Descent.Sweeps.Expansion;
+using Descent.Sweeps.Files;
+using Descent.Sweeps.Running;
+using Descent.Sweeps.Sharding;
+using Descent.Sweeps.Tracking;
+using Descent.Tracking;
+
+namespace Descent.Cli.Commands;
+
+/// <summary>
+/// <c>descent sweep FILE</c>: expands an experiment file into its trials, skips those the store holds as
+/// finished, runs the rest (in parallel, or this process's shard of them), records every trial as a child
+/// of the sweep's parent run, and reports.
+/// </summary>
+public static class SweepCommand
+{
+    private static readonly Argument<string> FileArgument = new("file") { Description = "experiment file (YAML), e.g. experiments/ch7-airfoil.yaml" };
+    private static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0); default from Slurm array or Kubernetes Indexed Job variables" };
+    private static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
+    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("sweep", "run every trial of an experiment file: resumable, parallel, shardable")
+        {
+            FileArgument, ParallelOption, ShardOption, ShardsOption, DryRunOption, JsonOption,
+            TrackingOptions.TrackingUri, TrackingOptions.Experiment, TrackingOptions.NoTrack,
+        };
+        command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, cancellation), CancellationToken.None));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(CliConsole console, ParseResult parsed, CancellationToken cancellation)
+    {
+        int parallel = parsed.GetValue(ParallelOption);
+        if (parallel < 1)
+        {
+            throw new UsageException($"invalid --parallel {parallel}; give at least 1");
+        }
+
+        var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
+        using var host = EngineHost.Start(console, parsed);
+        var plan = SweepExpander.Expand(file, host.Catalog);
+        var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
+        using var session = OpenTracking(console, parsed, plan);
+        var tracking = session is null ? null : await SweepTracking.OpenAsync(session, plan, cancellation);
+        if (tracking is { Reachable: false })
+        {
+            console.Warn($"cannot reach the tracking store {tracking.Location}: every trial of the shard runs, and its records go to the spool (replay them with 'descent sync')");
+        }
+
+        bool json = parsed.GetValue(JsonOption);
+        if (parsed.GetValue(DryRunOption))
+        {
+            return DryRun(console, plan, shard, tracking, json);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var runner = new SweepRunner(host.Runner, host.Services, host.Data);
+        var options = new SweepRunOptions(parallel, shard);
+        bool live = !json && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
+        var (outcomes, skipped) = live
+            ? await LiveSweepProgress.RunAsync(console.Rich, progress => runner.RunAsync(plan, options, tracking, progress, cancellation))
+            : await runner.RunAsync(plan, options, tracking, new PlainSweepProgress(console.Error), cancellation);
+
+        bool interrupted = cancellation.IsCancellationRequested;
+        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, SweepTags.ExperimentFileArtifact)], CancellationToken.None);
+        var counts = SweepSummary.Count(outcomes);
+        var summary = new SweepSummary(
+            plan.File.Name, plan.Identity, plan.Trials.Count, plan.Trials.Count(shard.Contains), outcomes.Count, skipped,
+            counts.Finished, counts.Diverged, counts.Failed, counts.Killed, shard.ToString(), parallel,
+            tracking?.Experiment.ExperimentId is { Length: > 0 } id ? id : null, tracking?.ParentRunId, complete, clock.Elapsed.TotalSeconds);
+
+        if (json)
+        {
+            console.Out.WriteLine(Json.Write(summary));
+        }
+        else
+        {
+            WriteSummary(console, summary, tracking);
+        }
+
+        return interrupted ? ExitCodes.Interrupted : counts.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static TrackingSession? OpenTracking(CliConsole console, ParseResult parsed, SweepPlan plan)
+    {
+        if (parsed.GetValue(TrackingOptions.NoTrack))
+        {
+            return null;
+        }
+
+        // A sweep's runs go to the experiment named on the command line, else in MLFLOW_EXPERIMENT_NAME, else the file's name.
+        string experiment = parsed.GetValue(TrackingOptions.Experiment)
+            ?? (Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME") is { Length: > 0 } fromEnvironment ? fromEnvironment : plan.File.Name);
+        var settings = TrackingSettingsReader.Read(parsed.GetValue(TrackingOptions.TrackingUri), experiment);
+        return TrackingSession.Open(settings, new ConsoleTrackingLogger(console));
+    }
+
+    private static int DryRun(CliConsole console, SweepPlan plan, Shard shard, SweepTracking? tracking, bool json)
+    {
+        var rows = plan.Trials.Select(t => new DryRunTrial(
+            t.Index, t.Name, t.Identity, shard.Contains(t),
+            tracking is not null && tracking.Finished.Contains(t.Identity))).ToArray();
+        var inShard = rows.Where(r => r.InShard).ToArray();
+        if (json)
+        {
+            console.Out.WriteLine(Json.Write(new DryRunSummary(plan.File.Name, plan.Identity, rows.Length, inShard.Length, 0, inShard.Count(r => r.Skip), 0, 0,
+                inShard.Count(r => !r.Skip), shard.ToString(), tracking?.ParentRunId, rows)));
+            return ExitCodes.Ok;
+        }
+
+        foreach (var row in rows)
+        {
+            string state = !row.InShard ? "other shard" : row.Skip ? "skip (finished)" : "run";
+            console.Out.WriteLine($"{row.Identity[..12]}  {state,-15}  {row.Name}");
+        }
+
+        console.Out.WriteLine($"{rows.Length} trials, {inShard.Length} in {shard}: {inShard.Count(r => !r.Skip)} would run, {inShard.Count(r => r.Skip)} would be skipped (sweep {plan.Identity[..12]})");
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteSummary(CliConsole console, SweepSummary s, SweepTracking? tracking)
+    {
+        var o = console.Out;
+        o.WriteLine($"sweep   {s.Name} ({s.Total} trials; {s.Shard}; parallel {s.Parallel})");
+        o.WriteLine($"ran     {s.Ran} in {s.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ({s.TrialsPerSecond.ToString("0.00", CultureInfo.InvariantCulture)} trials/s): " +
+                    $"{s.Finished} finished, {s.Diverged} diverged, {s.Failed} failed, {s.Killed} killed; {s.Skipped} skipped as already finished");
+        if (tracking is not null)
+        {
+            o.WriteLine($"mlflow  experiment '{tracking.Experiment.Name}' {s.ExperimentId}, parent run {s.ParentRunId} at {tracking.Location}{(s.Complete ? " (sweep complete)" : "")}");
+        }
+    }
+
+    private sealed record DryRunTrial(int Index, string Name, string Identity, bool InShard, bool Skip);
+
+    private sealed record DryRunSummary(
+        string Name, string SweepId, int Total, int InShard, int Ran, int Skipped, int Failed, int Diverged, int WouldRun, string Shard, string? ParentRunId,
+        IReadOnlyList<DryRunTrial> Trials);
+}

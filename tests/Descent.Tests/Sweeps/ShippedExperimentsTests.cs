@@ -1,0 +1,36 @@
+using Descent.Sweeps.Expansion;
+using Descent.Sweeps.Files;
+using Descent.Tests.Support;
+
+namespace Descent.Tests.Sweeps;
+
+/// <summary>The experiment files in experiments/ parse, expand and name what the reference asks for.</summary>
+public sealed class ShippedExperimentsTests
+{
+    [TestCase("ch7-trajectories.yaml", 12)]
+    [TestCase("ch7-airfoil.yaml", 16 * 5)]
+    [TestCase("lr-sensitivity.yaml", 7 * 12 * 2)]
+    [TestCase("optimizers-2d.yaml", 3 * ((11 * 3) + 1))]
+    public void The_experiment_expands(string file, int trials)
+    {
+        var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", file)), TestEngine.Catalog);
+
+        Assert.That(plan.Trials, Has.Count.EqualTo(trials));
+    }
+
+    [Test]
+    public void The_trajectory_experiment_holds_every_run_of_reference_section_1()
+    {
+        var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", "ch7-trajectories.yaml")), TestEngine.Catalog);
+
+        Assert.That(plan.Configurations, Is.EqualTo(new[]
+        {
+            "gd on x^2 lr=0.2", "gd on x^2 lr=0.05", "gd on x^2 lr=1.1",
+            "gd on x1^2 + 2 x2^2 lr=0.1", "sgd with gradient noise lr=0.1",
+            "gd lr=0.4", "gd lr=0.6",
+            "momentum lr=0.4 momentum=0.5", "momentum lr=0.6 momentum=0.5",
+            "adagrad lr=0.4", "adagrad lr=2",
+            "rmsprop lr=0.4 gamma=0.9",
+        }));
+    }
+}

@@ -37,7 +37,7 @@ public sealed class TrackingOverheadSuite : IBenchmarkSuite
         foreach (int epochs in context.Quick ? [2] : new[] { 2, 20 })
         {
             var trial = AirfoilTrial(context, epochs);
-            int rounds = context.Quick ? 3 : epochs == 2 ? 31 : 11;
+            int rounds = context.Quick ? 3 : epochs == 2 ? 41 : 21;
             Overhead(context, figures, $"epochs{epochs}", trial, files, http, rounds);
         }
 

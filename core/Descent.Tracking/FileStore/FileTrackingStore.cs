@@ -30,6 +30,7 @@ public sealed class FileTrackingStore : ITrackingStore
 
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, string> runDirectories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTime Written, RunInfo Info)> runInfos = new(StringComparer.Ordinal);
 
     /// <summary>A store over <paramref name="root"/> (created on the first write).</summary>
     public FileTrackingStore(string root, TimeProvider? time = null)
@@ -129,7 +130,7 @@ public sealed class FileTrackingStore : ITrackingStore
             $"{experiment.ArtifactLocation.TrimEnd('/')}/{runId}/artifacts",
             LifecycleStage.Active);
         Directory.CreateDirectory(directory);
-        MetaFiles.WriteRun(directory, info);
+        WriteRunInfo(directory, info);
         Directory.CreateDirectory(Path.Combine(directory, "metrics"));
         Directory.CreateDirectory(Path.Combine(directory, "params"));
         Directory.CreateDirectory(Path.Combine(directory, "artifacts"));
@@ -144,14 +145,14 @@ public sealed class FileTrackingStore : ITrackingStore
 
     /// <inheritdoc />
     public Task<Run> GetRunAsync(string runId, CancellationToken cancellation = default) =>
-        Task.FromResult(ReadRun(RunDirectory(runId), MetaFiles.ReadRun(RunDirectory(runId))));
+        Task.FromResult(ReadRun(RunDirectory(runId), RunInfoIn(RunDirectory(runId))));
 
     /// <inheritdoc />
     public Task LogBatchAsync(string runId, LogBatch batch, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         string directory = RunDirectory(runId);
-        var info = MetaFiles.ReadRun(directory);
+        var info = RunInfoIn(directory);
         if (info.LifecycleStage != LifecycleStage.Active)
         {
             throw new MlflowApiException(400, MlflowErrorCodes.InvalidParameterValue, $"run {runId} is deleted; it takes no more records");
@@ -179,7 +180,7 @@ public sealed class FileTrackingStore : ITrackingStore
             ValueFiles.Write(Path.Combine(directory, "tags", Relative(tag.Key)), tag.Value, FileMode.Create);
             if (tag.Key == MlflowTags.RunName)
             {
-                MetaFiles.WriteRun(directory, MetaFiles.ReadRun(directory) with { RunName = tag.Value });
+                WriteRunInfo(directory, RunInfoIn(directory) with { RunName = tag.Value });
             }
         }
 
@@ -190,8 +191,8 @@ public sealed class FileTrackingStore : ITrackingStore
     public Task<RunInfo> UpdateRunAsync(string runId, RunStatus status, long? endTime, CancellationToken cancellation = default)
     {
         string directory = RunDirectory(runId);
-        var info = MetaFiles.ReadRun(directory) with { Status = status, EndTime = endTime };
-        MetaFiles.WriteRun(directory, info);
+        var info = RunInfoIn(directory) with { Status = status, EndTime = endTime };
+        WriteRunInfo(directory, info);
         return Task.FromResult(info);
     }
 
@@ -428,6 +429,27 @@ public sealed class FileTrackingStore : ITrackingStore
 
         string deleted = Path.Combine(Root, Trash, experimentId);
         return Directory.Exists(deleted) ? deleted : null;
+    }
+
+    /// <summary>The run's meta.yaml, parsed again only when the file changed since this store last read or wrote it.</summary>
+    private RunInfo RunInfoIn(string directory)
+    {
+        string file = Path.Combine(directory, MetaFiles.FileName);
+        var written = File.GetLastWriteTimeUtc(file);
+        if (runInfos.TryGetValue(directory, out var cached) && cached.Written == written)
+        {
+            return cached.Info;
+        }
+
+        var info = MetaFiles.ReadRun(directory);
+        runInfos[directory] = (written, info);
+        return info;
+    }
+
+    private void WriteRunInfo(string directory, RunInfo info)
+    {
+        MetaFiles.WriteRun(directory, info);
+        runInfos[directory] = (File.GetLastWriteTimeUtc(Path.Combine(directory, MetaFiles.FileName)), info);
     }
 
     private static string Relative(string key) => key.Replace('/', Path.DirectorySeparatorChar);

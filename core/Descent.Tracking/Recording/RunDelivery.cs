@@ -22,6 +22,7 @@ internal sealed class RunDelivery(
     private readonly CancellationTokenSource abandonPrimary = new();
     private readonly TaskCompletionSource<(RunInfo? Primary, RunInfo? Spool)> created = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> warnings = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
     private RunInfo? primaryRun;
     private RunInfo? spoolRun;
     private volatile bool spoolMode;
@@ -35,9 +36,35 @@ internal sealed class RunDelivery(
     /// <summary>Stop waiting for the tracking store after <paramref name="timeout"/>; what is left goes to the spool.</summary>
     public void AbandonPrimaryAfter(TimeSpan timeout) => abandonPrimary.CancelAfter(timeout);
 
-    public void Dispose() => abandonPrimary.Dispose();
+    public void Dispose()
+    {
+        abandonPrimary.Dispose();
+        gate.Dispose();
+    }
 
+    /// <summary>Sends a batch (one operation at a time: batches, artifacts and the end status may come from two threads).</summary>
+    public Task DeliverAsync(LogBatch batch) => Serialized(() => DeliverAsyncCore(batch));
+
+    /// <summary>Attaches a file to the run.</summary>
+    public Task LogArtifactAsync(string file, string path) => Serialized(() => LogArtifactAsyncCore(file, path));
+
+    /// <summary>Sets the end status.</summary>
+    public Task EndAsync(RunStatus status, long endTime) => Serialized(() => EndAsyncCore(status, endTime));
+
+    /// <summary>Creates the run in the tracking store, or in the spool when that fails; <see cref="Created"/> completes either way.</summary>
     public async Task CreateAsync()
+    {
+        try
+        {
+            await CreateAsyncCore().ConfigureAwait(false);
+        }
+        finally
+        {
+            created.TrySetResult((primaryRun, spoolRun));
+        }
+    }
+
+    private async Task CreateAsyncCore()
     {
         RunInfo? parentPrimary = null;
         RunInfo? parentSpool = null;
@@ -64,11 +91,9 @@ internal sealed class RunDelivery(
             spoolMode = true;
             await EnsureSpoolRunAsync(parentSpool?.RunId).ConfigureAwait(false);
         }
-
-        created.TrySetResult((primaryRun, spoolRun));
     }
 
-    public async Task DeliverAsync(LogBatch batch)
+    private async Task DeliverAsyncCore(LogBatch batch)
     {
         if (!spoolMode && !primaryDead && primaryRun is not null)
         {
@@ -175,7 +200,7 @@ internal sealed class RunDelivery(
         }
     }
 
-    public async Task LogArtifactAsync(string file, string path)
+    private async Task LogArtifactAsyncCore(string file, string path)
     {
         if (!spoolMode && !primaryDead && primaryRun is not null)
         {
@@ -210,7 +235,7 @@ internal sealed class RunDelivery(
         Interlocked.Increment(ref lost);
     }
 
-    public async Task EndAsync(RunStatus status, long endTime)
+    private async Task EndAsyncCore(RunStatus status, long endTime)
     {
         if (!spoolMode && !primaryDead && primaryRun is not null)
         {
@@ -265,5 +290,18 @@ internal sealed class RunDelivery(
         }
 
         logger.LogWarning("{Message}", message);
+    }
+
+    private async Task Serialized(Func<Task> operation)
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await operation().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 }

@@ -30,6 +30,7 @@ public sealed class RunRecorder : IAsyncDisposable
     private readonly Dictionary<string, string> tags = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> metricKeys = new(StringComparer.Ordinal);
     private readonly Task worker;
+    private readonly List<Task> uploads = [];
     private int state;
 
     internal RunRecorder(StoreTarget primary, StoreTarget? spool, RunStart start, RecorderOptions options, ILogger logger, TimeProvider time)
@@ -96,6 +97,39 @@ public sealed class RunRecorder : IAsyncDisposable
     /// <summary>Logs a metric point, timestamped now. Keys MLflow would refuse are made valid (<see cref="MlflowKeys.Sanitize"/>).</summary>
     public void LogMetric(string key, double value, long step) => queue.Add(Record.Of(new Metric(MetricKey(key), value, Now(), step)));
 
+    /// <summary>
+    /// Attaches a file to the run as <paramref name="artifactPath"/>, in the background as soon as the run
+    /// exists (<see cref="FinishAsync"/> waits for it); <paramref name="deleteAfter"/> removes the local file then.
+    /// </summary>
+    public void LogArtifact(string localFile, string artifactPath, bool deleteAfter = false)
+    {
+        FileStore.ArtifactPaths.Check(artifactPath);
+        if (Volatile.Read(ref state) != 0)
+        {
+            throw new InvalidOperationException("the run is finishing; pass the file to FinishAsync");
+        }
+
+        var upload = Task.Run(async () =>
+        {
+            await delivery.Created.ConfigureAwait(false);
+            try
+            {
+                await delivery.LogArtifactAsync(localFile, artifactPath).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (deleteAfter)
+                {
+                    File.Delete(localFile);
+                }
+            }
+        });
+        lock (gate)
+        {
+            uploads.Add(upload);
+        }
+    }
+
     /// <summary>The run's id once it exists: in the tracking store, or in the spool when the store could not be reached.</summary>
     public async Task<string> RunIdAsync()
     {
@@ -130,6 +164,13 @@ public sealed class RunRecorder : IAsyncDisposable
         finishing.Cancel();
         queue.Complete();
         await worker.ConfigureAwait(false);
+        Task[] early;
+        lock (gate)
+        {
+            early = uploads.ToArray();
+        }
+
+        await Task.WhenAll(early).ConfigureAwait(false);
         foreach (var (file, path) in artifacts ?? [])
         {
             await delivery.LogArtifactAsync(file, path).ConfigureAwait(false);

@@ -6,10 +6,15 @@ namespace Descent.Plotting;
 /// <summary>
 /// Loss against epoch (or step), as the chapter's training figures; several series get one colour each
 /// and a legend, bands are shaded. The loss axis turns logarithmic when the positive losses span more
-/// than three decades, so that a converging run does not collapse into a flat line.
+/// than three decades, so that a converging run does not collapse into a flat line. With more than
+/// <see cref="LegendInsideMax"/> labeled series the legend moves outside, right of the data, so that it
+/// hides no curve (use <see cref="WidthFor"/> for the picture's width).
 /// </summary>
 public static class LossCurvePlot
 {
+    /// <summary>The most labeled series whose legend sits inside the data area.</summary>
+    public const int LegendInsideMax = 4;
+
     /// <summary>Builds the picture.</summary>
     public static Plot Create(IReadOnlyList<LossSeries> series, string xLabel, string title, bool? logarithmic = null)
     {
@@ -39,7 +44,11 @@ public static class LossCurvePlot
             }
         }
 
-        if (series.Any(s => !string.IsNullOrEmpty(s.Label)))
+        if (LegendOutside(series))
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else if (series.Any(s => !string.IsNullOrEmpty(s.Label)))
         {
             plot.ShowLegend(Alignment.UpperRight);
         }
@@ -50,7 +59,7 @@ public static class LossCurvePlot
             {
                 MinorTickGenerator = new LogMinorTickGenerator(),
                 IntegerTicksOnly = true,
-                LabelFormatter = y => Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+                LabelFormatter = PlotStyle.PowerOfTen,
             };
         }
 
@@ -59,7 +68,12 @@ public static class LossCurvePlot
 
     /// <summary>Builds the picture and writes it as PNG.</summary>
     public static void SavePng(string file, IReadOnlyList<LossSeries> series, string xLabel, string title, bool? logarithmic = null) =>
-        Create(series, xLabel, title, logarithmic).SavePng(file, PlotStyle.Width, PlotStyle.Height);
+        PngFile.Save(Create(series, xLabel, title, logarithmic), file, WidthFor(series), PlotStyle.Height);
+
+    /// <summary>The picture's width: wider when the legend sits outside the data area.</summary>
+    public static int WidthFor(IReadOnlyList<LossSeries> series) => LegendOutside(series) ? PlotStyle.WideWidth : PlotStyle.Width;
+
+    private static bool LegendOutside(IReadOnlyList<LossSeries> series) => series.Count(s => !string.IsNullOrEmpty(s.Label)) > LegendInsideMax;
 
     /// <summary>True when every finite loss is positive and they span more than three decades.</summary>
     public static bool ShouldUseLog(IReadOnlyList<LossSeries> series)

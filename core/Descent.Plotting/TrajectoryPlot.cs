@@ -14,28 +14,54 @@ public static class TrajectoryPlot
     public const int ContourLevels = 12;
 
     /// <summary>Draws <paramref name="path"/> (points with the surface's dimension, and f at each) over <paramref name="surface"/>.</summary>
-    public static Plot Create(SurfaceSample surface, IReadOnlyList<IReadOnlyList<double>> path, IReadOnlyList<double> values, string title)
+    public static Plot Create(SurfaceSample surface, IReadOnlyList<IReadOnlyList<double>> path, IReadOnlyList<double> values, string title) =>
+        Create(surface, [new TrajectoryPath("", path, values)], title);
+
+    /// <summary>
+    /// Draws several paths over <paramref name="surface"/> (e.g. one per seed): the first in orange, the
+    /// others in the next palette colours, with a legend when they are labeled.
+    /// </summary>
+    public static Plot Create(SurfaceSample surface, IReadOnlyList<TrajectoryPath> paths, string title, float titleSize = 14)
     {
         ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(paths);
         var plot = new Plot();
-        plot.Title(PlotStyle.Title(title), size: 14);
+        plot.Title(PlotStyle.Title(title), size: titleSize);
         if (surface.Dimension == 2)
         {
             DrawContours(plot, surface);
-            var line = plot.Add.Scatter(path.Select(p => p[0]).ToArray(), path.Select(p => p[1]).ToArray(), PlotStyle.Orange);
-            Style(line, path.Count);
             plot.XLabel("x1");
             plot.YLabel("x2");
-            plot.Axes.SetLimits(surface.X1[0], surface.X1[^1], surface.X2![0], surface.X2[^1]);
         }
         else
         {
             var curve = plot.Add.ScatterLine(surface.X1, surface.Values, PlotStyle.Blue);
             curve.LineWidth = 1.5f;
-            var line = plot.Add.Scatter(path.Select(p => p[0]).ToArray(), values.ToArray(), PlotStyle.Orange);
-            Style(line, path.Count);
             plot.XLabel("x");
             plot.YLabel("f(x)");
+        }
+
+        for (int p = 0; p < paths.Count; p++)
+        {
+            var path = paths[p];
+            var color = p == 0 ? PlotStyle.Orange : PlotStyle.Palette[(p + 1) % PlotStyle.Palette.Count].WithAlpha(0.8);
+            var ys = surface.Dimension == 2 ? path.Points.Select(q => q[1]).ToArray() : path.Values.ToArray();
+            var line = plot.Add.Scatter(path.Points.Select(q => q[0]).ToArray(), ys, color);
+            Style(line, path.Points.Count);
+            if (!string.IsNullOrEmpty(path.Label) && paths.Count > 1)
+            {
+                line.LegendText = path.Label;
+            }
+        }
+
+        if (paths.Count > 1 && paths.Any(p => !string.IsNullOrEmpty(p.Label)))
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
+        if (surface.Dimension == 2)
+        {
+            plot.Axes.SetLimits(surface.X1[0], surface.X1[^1], surface.X2![0], surface.X2[^1]);
         }
 
         return plot;
@@ -43,7 +69,7 @@ public static class TrajectoryPlot
 
     /// <summary>Creates the picture and writes it as PNG.</summary>
     public static void SavePng(string file, SurfaceSample surface, IReadOnlyList<IReadOnlyList<double>> path, IReadOnlyList<double> values, string title) =>
-        Create(surface, path, values, title).SavePng(file, PlotStyle.Width, PlotStyle.Height);
+        PngFile.Save(Create(surface, path, values, title), file);
 
     /// <summary>
     /// Contour lines at quantiles of the sampled values, so that the levels follow the function's shape

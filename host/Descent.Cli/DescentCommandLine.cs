@@ -2,6 +2,7 @@ using System.CommandLine;
 using Descent.Cli.Commands;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Reports.Reading;
 using Descent.Sweeps;
 using Descent.Sweeps.Files;
 
@@ -22,6 +23,9 @@ public static class DescentCommandLine
             RunsCommand.Create(console),
             SyncCommand.Create(console),
             SweepCommand.Create(console),
+            ClusterCommands.Slurm(console),
+            ClusterCommands.Kubernetes(console),
+            ReportCommand.Create(console),
         };
         GlobalOptions.AddTo(root);
 
@@ -66,7 +70,7 @@ public static class DescentCommandLine
 
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is TrialSetupException or UsageException or SweepException)
+        catch (Exception e) when (e is TrialSetupException or UsageException or SweepException or ReportException)
         {
             console.Fail(e.Message);
             return ExitCodes.Usage;

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,8 +15,9 @@ public abstract class AnalyticObjective : IAnalyticObjective
 {
     private readonly Parameter point;
     private readonly Generator? noise;
-    private readonly double noiseMean;
-    private readonly double noiseStd;
+    private readonly HeldScalars constants = new();
+    private readonly Scalar? noiseMean;
+    private readonly Scalar? noiseStd;
     private bool disposed;
 
     /// <summary>Creates x at the start point in the trial's dtype and device.</summary>
@@ -47,8 +49,8 @@ public abstract class AnalyticObjective : IAnalyticObjective
         if (options.NoiseStd > 0 || options.NoiseMean != 0)
         {
             noise = context.CreateGenerator("gradient-noise");
-            noiseMean = options.NoiseMean;
-            noiseStd = options.NoiseStd;
+            noiseMean = Hold(options.NoiseMean);
+            noiseStd = Hold(options.NoiseStd);
         }
     }
 
@@ -76,13 +78,16 @@ public abstract class AnalyticObjective : IAnalyticObjective
             return value;
         }
 
-        var draw = randn([Dimension], dtype: ScalarType.Float64, generator: noise).mul_(noiseStd).add_(noiseMean)
+        var draw = randn([Dimension], dtype: ScalarType.Float64, generator: noise).mul_(noiseStd!).add_(noiseMean!)
             .to(point.dtype, point.device);
         return value + (draw * point).sum();
     }
 
     /// <inheritdoc />
     public Tensor Evaluate(Tensor points) => Function(points);
+
+    /// <summary>A constant for <see cref="Function"/>, held (and disposed) with the objective; <see cref="HeldScalars"/> says why.</summary>
+    protected Scalar Hold(double value) => constants.Hold(value);
 
     /// <summary>Coordinate <paramref name="i"/> of points of shape [..., n].</summary>
     protected static Tensor Coordinate(Tensor x, int i) => x.select(-1, i);
@@ -98,6 +103,7 @@ public abstract class AnalyticObjective : IAnalyticObjective
         disposed = true;
         point.Dispose();
         noise?.Dispose();
+        constants.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Optimizers.AdaDelta;
@@ -7,15 +8,29 @@ namespace Descent.Optimizers.AdaDelta;
 /// AdaDelta from scratch, no learning rate (d2l 7.7; Zeiler 2012).
 /// Update: <c>s = rho * s + (1 - rho) * g^2; d = g * sqrt((delta + eps) / (s + eps)); p -= d; delta = rho * delta + (1 - rho) * d^2</c>.
 /// </summary>
-public sealed class AdaDelta(AdaDeltaOptions options, ParameterSet parameters) : SlotOptimizer(parameters, slotCount: 2)
+public sealed class AdaDelta : SlotOptimizer
 {
+    private readonly Scalar rho;
+    private readonly Scalar oneMinusRho;
+    private readonly Scalar eps;
+
+    /// <summary>Creates the optimizer and its state.</summary>
+    public AdaDelta(AdaDeltaOptions options, ParameterSet parameters)
+        : base(parameters, slotCount: 2)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        rho = Hold(options.Rho);
+        oneMinusRho = Hold(1 - options.Rho);
+        eps = Hold(options.Eps);
+    }
+
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var (average, delta) = (slots[0], slots[1]);
-        average.mul_(options.Rho).addcmul_(gradient, gradient, 1 - options.Rho);
-        var change = delta.add(options.Eps).div_(average.add(options.Eps)).sqrt_().mul_(gradient);
+        average.mul_(rho).addcmul_(gradient, gradient, oneMinusRho);
+        var change = delta.add(eps).div_(average.add(eps)).sqrt_().mul_(gradient);
         parameter.sub_(change);
-        delta.mul_(options.Rho).addcmul_(change, change, 1 - options.Rho);
+        delta.mul_(rho).addcmul_(change, change, oneMinusRho);
     }
 }

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Optimizers.AdaGrad;
@@ -7,13 +8,27 @@ namespace Descent.Optimizers.AdaGrad;
 /// AdaGrad from scratch: s += g^2; p -= lr * g / sqrt(s + eps) (d2l 7.5; Duchi et al. 2011).
 /// Update: <c>s += g^2; p -= lr * g / sqrt(s + eps)</c>.
 /// </summary>
-public sealed class AdaGrad(AdaGradOptions options, ParameterSet parameters) : SlotOptimizer(parameters, slotCount: 1)
+public sealed class AdaGrad : SlotOptimizer
 {
+    private readonly Scalar one;
+    private readonly Scalar eps;
+    private readonly Scalar negativeLr;
+
+    /// <summary>Creates the optimizer and its state.</summary>
+    public AdaGrad(AdaGradOptions options, ParameterSet parameters)
+        : base(parameters, slotCount: 1)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        one = Hold(1.0);
+        eps = Hold(options.Eps);
+        negativeLr = Hold(-options.Lr);
+    }
+
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var sum = slots[0];
-        sum.addcmul_(gradient, gradient, 1);
-        parameter.addcdiv_(gradient, sum.add(options.Eps).sqrt_(), -options.Lr);
+        sum.addcmul_(gradient, gradient, one);
+        parameter.addcdiv_(gradient, sum.add(eps).sqrt_(), negativeLr);
     }
 }

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Optimizers.Adam;
@@ -7,17 +8,38 @@ namespace Descent.Optimizers.Adam;
 /// Adam from scratch with bias correction, eps outside the root (d2l 7.8; Kingma and Ba 2015).
 /// Update: <c>v = beta1 v + (1 - beta1) g; s = beta2 s + (1 - beta2) g^2; p -= lr * v_hat / (sqrt(s_hat) + eps), t from 1</c>.
 /// </summary>
-public sealed class Adam(AdamOptions options, ParameterSet parameters) : SlotOptimizer(parameters, slotCount: 2)
+public sealed class Adam : SlotOptimizer
 {
+    private readonly AdamOptions options;
+    private readonly Scalar beta1;
+    private readonly Scalar oneMinusBeta1;
+    private readonly Scalar beta2;
+    private readonly Scalar oneMinusBeta2;
+    private readonly Scalar lr;
+    private readonly Scalar eps;
+
+    /// <summary>Creates the optimizer and its state.</summary>
+    public Adam(AdamOptions options, ParameterSet parameters)
+        : base(parameters, slotCount: 2)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        beta1 = Hold(options.Betas[0]);
+        oneMinusBeta1 = Hold(1 - options.Betas[0]);
+        beta2 = Hold(options.Betas[1]);
+        oneMinusBeta2 = Hold(1 - options.Betas[1]);
+        lr = Hold(options.Lr);
+        eps = Hold(options.Eps);
+    }
+
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var (first, second) = (slots[0], slots[1]);
-        double beta1 = options.Betas[0], beta2 = options.Betas[1];
-        first.mul_(beta1).add_(gradient.mul(1 - beta1));
-        second.mul_(beta2).addcmul_(gradient, gradient, 1 - beta2);
-        var firstHat = first.div(1 - Math.Pow(beta1, StepCount));
-        var secondHat = second.div(1 - Math.Pow(beta2, StepCount));
-        parameter.sub_(firstHat.mul_(options.Lr).div_(secondHat.sqrt_().add_(options.Eps)));
+        first.mul_(beta1).add_(gradient.mul(oneMinusBeta1));
+        second.mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+        var firstHat = first.div(HoldForStep(1 - Math.Pow(options.Betas[0], StepCount)));
+        var secondHat = second.div(HoldForStep(1 - Math.Pow(options.Betas[1], StepCount)));
+        parameter.sub_(firstHat.mul_(lr).div_(secondHat.sqrt_().add_(eps)));
     }
 }

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Optimizers.Momentum;
@@ -7,13 +8,25 @@ namespace Descent.Optimizers.Momentum;
 /// SGD with momentum from scratch: v = momentum * v + lr * g; p -= v (d2l 7.4).
 /// Update: <c>v = momentum * v + lr * g; p -= v</c>.
 /// </summary>
-public sealed class Momentum(MomentumOptions options, ParameterSet parameters) : SlotOptimizer(parameters, slotCount: 1)
+public sealed class Momentum : SlotOptimizer
 {
+    private readonly Scalar lr;
+    private readonly Scalar momentum;
+
+    /// <summary>Creates the optimizer and its state.</summary>
+    public Momentum(MomentumOptions options, ParameterSet parameters)
+        : base(parameters, slotCount: 1)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lr = Hold(options.Lr);
+        momentum = Hold(options.MomentumFactor);
+    }
+
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var velocity = slots[0];
-        velocity.mul_(options.MomentumFactor).add_(gradient.mul(options.Lr));
+        velocity.mul_(momentum).add_(gradient.mul(lr));
         parameter.sub_(velocity);
     }
 }

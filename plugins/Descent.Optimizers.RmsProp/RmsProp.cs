@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Optimizers.RmsProp;
@@ -7,13 +8,29 @@ namespace Descent.Optimizers.RmsProp;
 /// RMSProp from scratch: s = gamma s + (1 - gamma) g^2; p -= lr * g / sqrt(s + eps) (d2l 7.6; Tieleman and Hinton 2012).
 /// Update: <c>s = gamma * s + (1 - gamma) * g^2; p -= lr * g / sqrt(s + eps)</c>.
 /// </summary>
-public sealed class RmsProp(RmsPropOptions options, ParameterSet parameters) : SlotOptimizer(parameters, slotCount: 1)
+public sealed class RmsProp : SlotOptimizer
 {
+    private readonly Scalar gamma;
+    private readonly Scalar oneMinusGamma;
+    private readonly Scalar eps;
+    private readonly Scalar negativeLr;
+
+    /// <summary>Creates the optimizer and its state.</summary>
+    public RmsProp(RmsPropOptions options, ParameterSet parameters)
+        : base(parameters, slotCount: 1)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        gamma = Hold(options.Gamma);
+        oneMinusGamma = Hold(1 - options.Gamma);
+        eps = Hold(options.Eps);
+        negativeLr = Hold(-options.Lr);
+    }
+
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var average = slots[0];
-        average.mul_(options.Gamma).addcmul_(gradient, gradient, 1 - options.Gamma);
-        parameter.addcdiv_(gradient, average.add(options.Eps).sqrt_(), -options.Lr);
+        average.mul_(gamma).addcmul_(gradient, gradient, oneMinusGamma);
+        parameter.addcdiv_(gradient, average.add(eps).sqrt_(), negativeLr);
     }
 }

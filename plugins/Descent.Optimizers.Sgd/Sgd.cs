@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Optimizers.Sgd;
@@ -7,12 +8,22 @@ namespace Descent.Optimizers.Sgd;
 /// Minibatch SGD from scratch: p -= lr * g (d2l 7.3).
 /// Update: <c>p -= lr * g</c>.
 /// </summary>
-public sealed class Sgd(SgdOptions options, ParameterSet parameters) : SlotOptimizer(parameters, slotCount: 0)
+public sealed class Sgd : SlotOptimizer
 {
+    private readonly Scalar lr;
+
+    /// <summary>Creates the optimizer.</summary>
+    public Sgd(SgdOptions options, ParameterSet parameters)
+        : base(parameters, slotCount: 0)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lr = Hold(options.Lr);
+    }
+
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         // p -= lr * g, as two operations: the fused add_(g, alpha) rounds differently.
-        parameter.sub_(gradient.mul(options.Lr));
+        parameter.sub_(gradient.mul(lr));
     }
 }

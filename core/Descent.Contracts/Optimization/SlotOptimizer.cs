@@ -12,6 +12,8 @@ public abstract class SlotOptimizer : IOptimizer
 {
     private const int StateFormat = 1;
     private readonly Tensor[][] slots;
+    private readonly HeldScalars constants = new();
+    private readonly HeldScalars stepScalars = new();
     private bool disposed;
 
     /// <summary>Creates <paramref name="slotCount"/> zero tensors shaped like each parameter.</summary>
@@ -26,6 +28,16 @@ public abstract class SlotOptimizer : IOptimizer
             .ToArray();
     }
 
+    /// <summary>
+    /// A Scalar for a value fixed for the optimizer's life (a learning rate, a decay), created once (in the
+    /// constructor) and disposed with the optimizer. Use it instead of a bare double in <see cref="Update"/>;
+    /// <see cref="HeldScalars"/> says why.
+    /// </summary>
+    protected Scalar Hold(double value) => constants.Hold(value);
+
+    /// <summary>A Scalar for a value of this step only (e.g. a bias correction), disposed when the step ends.</summary>
+    protected Scalar HoldForStep(double value) => stepScalars.Hold(value);
+
     /// <summary>The parameters being optimized.</summary>
     protected ParameterSet Parameters { get; }
 
@@ -39,14 +51,21 @@ public abstract class SlotOptimizer : IOptimizer
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         StepCount++;
-        for (int i = 0; i < Parameters.Count; i++)
+        try
         {
-            var parameter = Parameters[i];
-            var gradient = parameter.grad;
-            if (gradient is not null)
+            for (int i = 0; i < Parameters.Count; i++)
             {
-                Update(parameter, gradient, slots[i]);
+                var parameter = Parameters[i];
+                var gradient = parameter.grad;
+                if (gradient is not null)
+                {
+                    Update(parameter, gradient, slots[i]);
+                }
             }
+        }
+        finally
+        {
+            stepScalars.Clear();
         }
     }
 
@@ -129,6 +148,9 @@ public abstract class SlotOptimizer : IOptimizer
             {
                 slot.Dispose();
             }
+
+            constants.Dispose();
+            stepScalars.Dispose();
         }
     }
 }

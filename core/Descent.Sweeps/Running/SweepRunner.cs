@@ -42,7 +42,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         var queue = new ConcurrentQueue<SweepTrial>(toRun);
         var outcomes = new ConcurrentBag<SweepTrialOutcome>();
         var workers = Enumerable.Range(0, Math.Min(options.Parallel, toRun.Length))
-            .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, progress, outcomes, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, progress, outcomes, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
         return (outcomes.OrderBy(o => o.Trial.Index).ToArray(), inShard.Length - toRun.Length);
@@ -62,30 +62,52 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         }
     }
 
-    private void Work(ConcurrentQueue<SweepTrial> queue, SweepTracking? tracking, ISweepProgress progress, ConcurrentBag<SweepTrialOutcome> outcomes, CancellationToken cancellation)
+    private void Work(
+        ConcurrentQueue<SweepTrial> queue, SweepTracking? tracking, ISweepProgress progress, ConcurrentBag<SweepTrialOutcome> outcomes, int retries, CancellationToken cancellation)
     {
         while (!cancellation.IsCancellationRequested && queue.TryDequeue(out var trial))
         {
             progress.OnTrialStarted(trial);
-            var tracker = tracking?.StartTrial(trial);
-            var result = RunOne(trial, tracker, cancellation);
-            string? runId = null;
-            if (tracker is not null)
+            var (result, runId) = Attempt(trial, tracking, cancellation);
+            for (int retry = 0; retry < retries && result.Status == TrialStatus.Failed && !cancellation.IsCancellationRequested; retry++)
             {
-                string files = Path.Combine(Path.GetTempPath(), $"descent-sweep-{Guid.NewGuid():N}");
-                try
-                {
-                    TrialFiles.Write(files, trial.Trial, result, services);
-                    runId = tracker.FinishAsync(result, files).GetAwaiter().GetResult().RunId;
-                }
-                finally
-                {
-                    Directory.Delete(files, recursive: true);
-                }
+                (result, runId) = Attempt(trial, tracking, cancellation);
             }
 
             outcomes.Add(new SweepTrialOutcome(trial, result, runId));
             progress.OnTrialCompleted(trial, result);
+        }
+    }
+
+    /// <summary>One run of a trial, recorded as its own child run (with its files) when tracked.</summary>
+    private (TrialResult Result, string? RunId) Attempt(SweepTrial trial, SweepTracking? tracking, CancellationToken cancellation)
+    {
+        var tracker = tracking?.StartTrial(trial);
+        var result = RunOne(trial, tracker, cancellation);
+        if (tracker is null)
+        {
+            return (result, null);
+        }
+
+        string files = Path.Combine(Path.GetTempPath(), $"descent-sweep-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(files);
+        try
+        {
+            try
+            {
+                TrialFiles.Write(files, trial.Trial, result, services);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The trial's numbers matter more than its pictures: record why they are missing and go on.
+                tracker.Recorder.SetTag("descent.artifacts_error", Engine.Plugins.PluginAssemblyLoader.OneLine(e));
+            }
+
+            return (result, tracker.FinishAsync(result, files).GetAwaiter().GetResult().RunId);
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
         }
     }
 

@@ -8,5 +8,6 @@ public static class BenchmarkSuites
     [
         new TrainingStepSuite(),
         new TrackingOverheadSuite(),
+        new SweepThroughputSuite(),
     ];
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
+using Descent.Cli.Reports;
 using Descent.Cli.Sweeps;
 using Descent.Cli.Tracking;
 using Descent.Sweeps.Expansion;
@@ -24,6 +25,7 @@ public static class SweepCommand
     private static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0); default from Slurm array or Kubernetes Indexed Job variables" };
     private static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
+    private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a failed trial again this many times (a new run each time)", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
 
@@ -32,8 +34,9 @@ public static class SweepCommand
     {
         var command = new Command("sweep", "run every trial of an experiment file: resumable, parallel, shardable")
         {
-            FileArgument, ParallelOption, ShardOption, ShardsOption, DryRunOption, JsonOption,
+            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
             TrackingOptions.TrackingUri, TrackingOptions.Experiment, TrackingOptions.NoTrack,
+            ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
         command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, cancellation), CancellationToken.None));
         return command;
@@ -66,14 +69,22 @@ public static class SweepCommand
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var runner = new SweepRunner(host.Runner, host.Services, host.Data);
-        var options = new SweepRunOptions(parallel, shard);
+        int retries = parsed.GetValue(RetriesOption);
+        if (retries < 0)
+        {
+            throw new UsageException($"invalid --retries {retries}; give 0 or more");
+        }
+
+        var options = new SweepRunOptions(parallel, shard, retries);
         bool live = !json && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
         var (outcomes, skipped) = live
             ? await LiveSweepProgress.RunAsync(console.Rich, progress => runner.RunAsync(plan, options, tracking, progress, cancellation))
             : await runner.RunAsync(plan, options, tracking, new PlainSweepProgress(console.Error), cancellation);
 
         bool interrupted = cancellation.IsCancellationRequested;
-        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, SweepTags.ExperimentFileArtifact)], CancellationToken.None);
+        // Report (Descent.Reports): written when every trial has a finished run, attached to the parent with the file.
+        var report = await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
+        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, SweepTags.ExperimentFileArtifact), .. report], CancellationToken.None);
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(
             plan.File.Name, plan.Identity, plan.Trials.Count, plan.Trials.Count(shard.Contains), outcomes.Count, skipped,

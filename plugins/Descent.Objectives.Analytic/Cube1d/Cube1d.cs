@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Objectives.Analytic;
@@ -6,13 +7,13 @@ namespace Descent.Objectives.Analytic;
 /// <summary><c>f(x) = x^3</c>: x^3: a saddle point at 0 where the gradient vanishes (d2l 7.1).</summary>
 public sealed class Cube1d : AnalyticObjective
 {
-    private readonly Cube1dOptions options;
+    private readonly Scalar three;
 
     /// <summary>Creates the objective at its start point.</summary>
     public Cube1d(Cube1dOptions options, TrialContext context)
         : base("cube1d", options, 1, minimumDimension: 1, context)
     {
-        this.options = options;
+        three = Hold(3);
         DisplayWindow = [new(-2.0, 2.0)];
     }
 
@@ -21,5 +22,5 @@ public sealed class Cube1d : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        Coordinate(x, 0).pow(3);
+        Coordinate(x, 0).pow(three);
 }

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Objectives.Analytic;
@@ -6,13 +7,17 @@ namespace Descent.Objectives.Analytic;
 /// <summary><c>f(x) = A n + sum_i (x_i^2 - A cos(2 pi x_i))</c>: Rastrigin's egg-crate of local minima; global minimum 0 at the origin (Rastrigin 1974).</summary>
 public sealed class Rastrigin : AnalyticObjective
 {
-    private readonly RastriginOptions options;
+    private readonly Scalar amplitude;
+    private readonly Scalar twoPi;
+    private readonly Scalar offset;
 
     /// <summary>Creates the objective at its start point.</summary>
     public Rastrigin(RastriginOptions options, TrialContext context)
         : base("rastrigin", options, null, minimumDimension: 1, context)
     {
-        this.options = options;
+        amplitude = Hold(options.Amplitude);
+        twoPi = Hold(2 * Math.PI);
+        offset = Hold(options.Amplitude * Dimension);
         DisplayWindow = Enumerable.Repeat(new Interval(-5.12, 5.12), Dimension).ToArray();
     }
 
@@ -21,5 +26,5 @@ public sealed class Rastrigin : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        (x.square() - (x * (2 * Math.PI)).cos().mul(options.Amplitude)).sum(-1).add(options.Amplitude * Dimension);
+        (x.square() - x.mul(twoPi).cos().mul(amplitude)).sum(-1).add(offset);
 }

@@ -6,13 +6,11 @@ namespace Descent.Objectives.Analytic;
 /// <summary><c>f(x) = x1^2 - x2^2</c>: x1^2 - x2^2, a saddle point at the origin (d2l 7.1).</summary>
 public sealed class Saddle2d : AnalyticObjective
 {
-    private readonly Saddle2dOptions options;
 
     /// <summary>Creates the objective at its start point.</summary>
     public Saddle2d(Saddle2dOptions options, TrialContext context)
         : base("saddle2d", options, 2, minimumDimension: 2, context)
     {
-        this.options = options;
         DisplayWindow = [new(-1.0, 1.0), new(-1.0, 1.0)];
     }
 

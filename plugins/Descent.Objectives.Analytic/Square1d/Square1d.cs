@@ -6,13 +6,11 @@ namespace Descent.Objectives.Analytic;
 /// <summary><c>f(x) = x^2</c>: x^2, the chapter's one-dimensional gradient descent example (d2l 7.2).</summary>
 public sealed class Square1d : AnalyticObjective
 {
-    private readonly Square1dOptions options;
 
     /// <summary>Creates the objective at its start point.</summary>
     public Square1d(Square1dOptions options, TrialContext context)
         : base("square1d", options, 1, minimumDimension: 1, context)
     {
-        this.options = options;
         DisplayWindow = [new(-10.0, 10.0)];
     }
 

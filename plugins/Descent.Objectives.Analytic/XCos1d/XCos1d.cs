@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Objectives.Analytic;
@@ -6,13 +7,13 @@ namespace Descent.Objectives.Analytic;
 /// <summary><c>f(x) = x cos(pi x)</c>: x cos(pi x): a local minimum near -0.3 and the global one near 1.1 on [-1, 2] (d2l 7.1).</summary>
 public sealed class XCos1d : AnalyticObjective
 {
-    private readonly XCos1dOptions options;
+    private readonly Scalar pi;
 
     /// <summary>Creates the objective at its start point.</summary>
     public XCos1d(XCos1dOptions options, TrialContext context)
         : base("xcos1d", options, 1, minimumDimension: 1, context)
     {
-        this.options = options;
+        pi = Hold(Math.PI);
         DisplayWindow = [new(-1.0, 2.0)];
     }
 
@@ -21,5 +22,5 @@ public sealed class XCos1d : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        Coordinate(x, 0) * (Coordinate(x, 0) * Math.PI).cos();
+        Coordinate(x, 0) * Coordinate(x, 0).mul(pi).cos();
 }

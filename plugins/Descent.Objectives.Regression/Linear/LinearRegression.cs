@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,6 +14,8 @@ public sealed class LinearRegression : IGradientObjective
 {
     private readonly Parameter weight;
     private readonly Parameter bias;
+    private readonly HeldScalars constants = new();
+    private readonly Scalar two;
     private bool disposed;
 
     /// <summary>Creates w (features x 1) and b (1) for the dataset's feature count.</summary>
@@ -31,6 +34,7 @@ public sealed class LinearRegression : IGradientObjective
         bias = new Parameter(zeros([1], dtype: context.DType, device: context.Device), requires_grad: true);
         bias.DetachFromDisposeScope();
         Parameters = new ParameterSet([("w", weight), ("b", bias)]);
+        two = constants.Hold(2);
     }
 
     /// <inheritdoc />
@@ -43,7 +47,7 @@ public sealed class LinearRegression : IGradientObjective
     public Tensor Loss(Batch batch)
     {
         var (features, labels) = Require(batch);
-        return addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).square().mean().div_(2);
+        return addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).square().mean().div_(two);
     }
 
     /// <inheritdoc />
@@ -51,7 +55,8 @@ public sealed class LinearRegression : IGradientObjective
     {
         var (features, labels) = Require(batch);
         using var noGrad = no_grad();
-        var residual = addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).div_(features.shape[0]);
+        using var rows = ((double)features.shape[0]).ToScalar();
+        var residual = addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).div_(rows);
         weight.grad = features.t().mm(residual);
         // Named: residual.sum(0) would bind to sum(ScalarType? type) (0 converts to any enum) and sum as Byte.
         bias.grad = residual.sum(dim: 0);
@@ -73,5 +78,6 @@ public sealed class LinearRegression : IGradientObjective
         disposed = true;
         weight.Dispose();
         bias.Dispose();
+        constants.Dispose();
     }
 }

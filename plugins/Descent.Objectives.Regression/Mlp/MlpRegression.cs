@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,6 +14,8 @@ public sealed class MlpRegression : IObjective
 {
     private readonly (Parameter Weight, Parameter Bias)[] layers;
     private readonly Activation activation;
+    private readonly HeldScalars constants = new();
+    private readonly Scalar two;
     private bool disposed;
 
     /// <summary>Creates the layers for the dataset's feature count.</summary>
@@ -39,6 +42,7 @@ public sealed class MlpRegression : IObjective
         }
 
         Parameters = new ParameterSet(named);
+        two = constants.Hold(2);
     }
 
     /// <inheritdoc />
@@ -62,7 +66,7 @@ public sealed class MlpRegression : IObjective
             }
         }
 
-        return h.sub_(labels.unsqueeze(1)).square().mean().div_(2);
+        return h.sub_(labels.unsqueeze(1)).square().mean().div_(two);
     }
 
     private Tensor Activate(Tensor x) => activation switch
@@ -96,5 +100,7 @@ public sealed class MlpRegression : IObjective
             weight.Dispose();
             bias.Dispose();
         }
+
+        constants.Dispose();
     }
 }

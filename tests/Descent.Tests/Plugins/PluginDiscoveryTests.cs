@@ -159,6 +159,22 @@ public sealed class PluginDiscoveryTests
         Assert.That(byFile.Plugins.Select(p => p.Id), Is.EqualTo(new[] { "signsgd" }));
     }
 
+    /// <summary>
+    /// A trial's identity includes each plugin's SHA-256, so the same source must build to the same bytes in
+    /// any checkout and at any commit: no checkout path and no commit id inside the assemblies.
+    /// </summary>
+    [Test]
+    public void Bundled_plugin_assemblies_carry_no_checkout_path_and_no_commit_id()
+    {
+        foreach (var plugin in PluginCatalog.Load([PluginSearchPath.Bundled]).Plugins.DistinctBy(p => p.AssemblyPath))
+        {
+            string text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(plugin.AssemblyPath));
+            Assert.That(text, Does.Not.Contain(Repository.Root), plugin.AssemblyPath);
+            var version = System.Diagnostics.FileVersionInfo.GetVersionInfo(plugin.AssemblyPath).ProductVersion;
+            Assert.That(version, Does.Not.Contain("+"), $"{plugin.AssemblyPath}: informational version {version}");
+        }
+    }
+
     private static string NativeLibraryPath() =>
         Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
 }

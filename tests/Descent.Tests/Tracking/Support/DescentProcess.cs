@@ -12,7 +12,10 @@ public static class DescentProcess
     public static string HostAssembly { get; } = Path.Combine(
         Descent.Tests.Support.Repository.Root, "host", "Descent.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "descent.dll");
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the host with extra environment variables (and none of the sharding or MLflow variables of the test process).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,16 @@ public static class DescentProcess
         foreach (string arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (string variable in new[] { "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "JOB_COMPLETION_INDEX", "DESCENT_SHARD_COUNT", "MLFLOW_TRACKING_URI", "MLFLOW_EXPERIMENT_NAME" })
+        {
+            info.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
 
         return Process.Start(info)!;

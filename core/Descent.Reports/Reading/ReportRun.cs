@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Descent.Reports.Reading;
+
+/// <summary>One trial's run as the report uses it: what it was (params), how it ended, and what it recorded.</summary>
+/// <param name="RunId">The MLflow run id.</param>
+/// <param name="RunName">Its name (<c>trial-0007</c> in a sweep).</param>
+/// <param name="Configuration">The optimizer configuration its seeds share (<c>descent.configuration</c>, else made from its params).</param>
+/// <param name="TrialIndex">Its index in the sweep, when it belongs to one.</param>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="Params">Every param, as logged.</param>
+/// <param name="FinalLoss">The <c>final_loss</c> metric, when logged.</param>
+/// <param name="SecondsPerEpoch">The <c>seconds_per_epoch</c> metric (data trials).</param>
+/// <param name="WallSeconds">The <c>wall_seconds</c> metric.</param>
+/// <param name="Error">The <c>descent.error</c> tag of a failed run.</param>
+/// <param name="StartTime">Milliseconds since the Unix epoch.</param>
+/// <param name="EndTime">Milliseconds since the Unix epoch, when ended.</param>
+/// <param name="Loss">The loss history (empty for runs that did not finish).</param>
+/// <param name="Trajectory">The iterates of a 1-D or 2-D objective (<c>trajectory/*</c>), one point per step; empty otherwise.</param>
+public sealed record ReportRun(
+    string RunId,
+    string RunName,
+    string Configuration,
+    int? TrialIndex,
+    TrialOutcome Outcome,
+    IReadOnlyDictionary<string, string> Params,
+    double? FinalLoss,
+    double? SecondsPerEpoch,
+    double? WallSeconds,
+    string? Error,
+    long StartTime,
+    long? EndTime,
+    LossHistory Loss,
+    TrajectoryHistory Trajectory)
+{
+    /// <summary>The optimizer's plugin id.</summary>
+    public string Optimizer => Params.GetValueOrDefault("optimizer") ?? "?";
+
+    /// <summary>The objective's plugin id.</summary>
+    public string Objective => Params.GetValueOrDefault("objective") ?? "?";
+
+    /// <summary>The dataset's plugin id, for data trials.</summary>
+    public string? Dataset => Params.GetValueOrDefault("dataset");
+
+    /// <summary>True for a trial that trains on data (loss against epochs).</summary>
+    public bool UsesData => Dataset is not null;
+
+    /// <summary>The seed (0 when not logged).</summary>
+    public long Seed => long.TryParse(Params.GetValueOrDefault("seed"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed) ? seed : 0;
+
+    /// <summary>The learning rate <c>lr</c>, when the optimizer has one.</summary>
+    public double? LearningRate =>
+        double.TryParse(Params.GetValueOrDefault("lr"), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) ? lr : null;
+
+    /// <summary>True when its numbers enter the statistics: finished, with a finite final loss.</summary>
+    public bool Counts => Outcome == TrialOutcome.Finished && FinalLoss is { } loss && double.IsFinite(loss);
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Descent.Engine.Data;
+using Descent.Engine.Trials;
+using Descent.Sweeps.Expansion;
+using Descent.Sweeps.Files;
+using Descent.Sweeps.Running;
+using Descent.Sweeps.Sharding;
+using Descent.Sweeps.Tracking;
+using Descent.Tracking;
+
+namespace Descent.Cli.Bench;
+
+/// <summary>
+/// The whole <c>experiments/ch7-airfoil.yaml</c> sweep, as a user runs it (tracked to a fresh local
+/// store): wall time with one and with two trials at once, trials per second, and the PyTorch baseline
+/// script running the same configurations one after another, with the ratio.
+/// </summary>
+public sealed class SweepThroughputSuite : IBenchmarkSuite
+{
+    /// <inheritdoc />
+    public string Name => "sweep";
+
+    /// <inheritdoc />
+    public string Description => "the ch7-airfoil sweep: wall time at --parallel 1 and 2, trials per second, and PyTorch's time for the same runs";
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Run(BenchContext context)
+    {
+        string root = DefaultDataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new UsageException("the sweep benchmark runs experiments/ch7-airfoil.yaml from a Descent checkout; run it from one");
+        string file = Path.Combine(root, "experiments", "ch7-airfoil.yaml");
+        var plan = SweepExpander.Expand(ExperimentFileParser.Load(file), context.Engine.Catalog);
+        if (context.Quick)
+        {
+            plan = plan with { Trials = plan.Trials.Where(t => t.Trial.Seed == 0).Select((t, i) => t with { Index = i }).ToArray() };
+        }
+
+        var figures = new Dictionary<string, double> { ["trials"] = plan.Trials.Count };
+        foreach (int parallel in new[] { 1, 2 })
+        {
+            double seconds = Measure(context, plan, parallel);
+            figures[$"parallel{parallel}_wall_seconds"] = seconds;
+            figures[$"parallel{parallel}_trials_per_second"] = plan.Trials.Count / seconds;
+        }
+
+        var (python, problem) = PythonBaseline.Find();
+        string data = Path.Combine(context.Engine.Data.SearchDirectories.FirstOrDefault(d => File.Exists(Path.Combine(d, "airfoil_self_noise.dat"))) ?? "", "airfoil_self_noise.dat");
+        if (python is null || !File.Exists(data))
+        {
+            context.Console.Out.WriteLine($"   PyTorch baseline skipped: {problem ?? "the airfoil file was not found in the data directories"}");
+            return figures;
+        }
+
+        int seeds = context.Quick ? 1 : 5;
+        var torch = PythonBaseline.Run(python, ["sweep", "--data", data, "--seeds", seeds.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(30));
+        double pytorch = torch["wall_seconds"].GetDouble();
+        figures["pytorch_trials"] = torch["trials"].GetDouble();
+        figures["pytorch_wall_seconds"] = pytorch;
+        figures["speedup_parallel1_vs_pytorch"] = pytorch / figures["parallel1_wall_seconds"];
+        figures["speedup_parallel2_vs_pytorch"] = pytorch / figures["parallel2_wall_seconds"];
+        return figures;
+    }
+
+    private static double Measure(BenchContext context, SweepPlan plan, int parallel)
+    {
+        string store = Path.Combine(Path.GetTempPath(), $"descent-bench-sweep-{Guid.NewGuid():N}");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var session = TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name));
+            var tracking = SweepTracking.OpenAsync(session, plan, context.Cancellation).GetAwaiter().GetResult();
+            var runner = new SweepRunner(context.Engine.Runner, context.Engine.Services, context.Engine.Data);
+            var (outcomes, _) = runner.RunAsync(plan, new SweepRunOptions(parallel, Shard.All), tracking, new Silent(), context.Cancellation).GetAwaiter().GetResult();
+            tracking.CompleteAsync(false, [], context.Cancellation).GetAwaiter().GetResult();
+            double seconds = clock.Elapsed.TotalSeconds;
+            int bad = outcomes.Count(o => o.Result.Status is TrialStatus.Failed or TrialStatus.Killed);
+            context.Console.Out.WriteLine($"   --parallel {parallel}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
+            return seconds;
+        }
+        finally
+        {
+            if (Directory.Exists(store))
+            {
+                Directory.Delete(store, recursive: true);
+            }
+        }
+    }
+
+    private sealed class Silent : ISweepProgress
+    {
+        public void OnPlanned(int toRun, int skipped)
+        {
+        }
+
+        public void OnTrialStarted(SweepTrial trial)
+        {
+        }
+
+        public void OnTrialCompleted(SweepTrial trial, TrialResult result)
+        {
+        }
+    }
+}

@@ -67,11 +67,27 @@ public sealed class TrackingSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         ITrackingStore store = settings.Uri.IsServer
-            ? new RestTrackingStore(settings.Uri.ServerBase!, settings.Credentials, settings.Retry, logger, handler)
+            ? new RestTrackingStore(settings.Uri.ServerBase!, settings.Credentials, settings.Retry, logger, handler ?? settings.Tls.CreateHandler())
             : new FileTrackingStore(settings.Uri.LocalPath!, time);
         var spool = settings.Uri.IsServer ? new FileTrackingStore(settings.SpoolDirectory, time) : null;
         return new TrackingSession(store, settings.ExperimentName, spool, settings.Recorder, logger, time, settings.SourceName);
     }
+
+    /// <summary>
+    /// Starts looking up (or creating) the experiment in the background, so that the first run does not wait
+    /// for it; for a server, this also opens the connection. Failures are left to the runs, which spool.
+    /// </summary>
+    public void Prepare() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await primary.ExperimentAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TrackingException or IOException or UnauthorizedAccessException)
+        {
+            // The first run meets the same problem and handles it (spool, warning).
+        }
+    });
 
     /// <summary>The experiment, created when missing.</summary>
     public Task<Experiment> ExperimentAsync(CancellationToken cancellation = default) => primary.ExperimentAsync(cancellation);

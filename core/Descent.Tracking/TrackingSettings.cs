@@ -26,6 +26,9 @@ public sealed record TrackingSettings(
     RecorderOptions Recorder,
     string SourceName)
 {
+    /// <summary>TLS to a server (<c>MLFLOW_TRACKING_INSECURE_TLS</c>, <c>_SERVER_CERT_PATH</c>, <c>_CLIENT_CERT_PATH</c>).</summary>
+    public TlsSettings Tls { get; init; } = TlsSettings.Default;
+
     /// <summary>The experiment used when none is named.</summary>
     public const string DefaultExperiment = "descent";
 
@@ -58,7 +61,10 @@ public sealed record TrackingSettings(
             uri.IsServer ? MlflowCredentials.Resolve(environment, uri.UserInfo) : MlflowCredentials.None,
             RetryOptions.FromEnvironment(environment),
             RecorderOptions.Default,
-            sourceName);
+            sourceName)
+        {
+            Tls = uri.IsServer ? TlsSettings.FromEnvironment(environment) : TlsSettings.Default,
+        };
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

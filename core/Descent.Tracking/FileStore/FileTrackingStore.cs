@@ -25,12 +25,12 @@ public sealed class FileTrackingStore : ITrackingStore
     public const string DefaultExperimentId = "0";
 
     private const string Trash = ".trash";
-    private const string Meta = "meta.yaml";
     private static readonly string[] ReservedExperimentFolders = ["tags", "datasets", "traces"];
     private static readonly string[] NotExperiments = [Trash, "models"];
 
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, string> runDirectories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTime Written, RunInfo Info)> runInfos = new(StringComparer.Ordinal);
 
     /// <summary>A store over <paramref name="root"/> (created on the first write).</summary>
     public FileTrackingStore(string root, TimeProvider? time = null)
@@ -89,7 +89,7 @@ public sealed class FileTrackingStore : ITrackingStore
         var found = new List<Experiment>();
         foreach (string directory in ExperimentDirectories(includeDeleted))
         {
-            var experiment = TryReadExperiment(directory);
+            var experiment = MetaFiles.ReadExperiment(directory);
             if (experiment is not null)
             {
                 found.Add(experiment);
@@ -103,7 +103,7 @@ public sealed class FileTrackingStore : ITrackingStore
     public Experiment? GetExperiment(string experimentId)
     {
         string? directory = ExperimentDirectory(experimentId);
-        return directory is null ? null : TryReadExperiment(directory);
+        return directory is null ? null : MetaFiles.ReadExperiment(directory);
     }
 
     /// <inheritdoc />
@@ -130,14 +130,14 @@ public sealed class FileTrackingStore : ITrackingStore
             $"{experiment.ArtifactLocation.TrimEnd('/')}/{runId}/artifacts",
             LifecycleStage.Active);
         Directory.CreateDirectory(directory);
-        WriteRunMeta(directory, info);
+        WriteRunInfo(directory, info);
         Directory.CreateDirectory(Path.Combine(directory, "metrics"));
         Directory.CreateDirectory(Path.Combine(directory, "params"));
         Directory.CreateDirectory(Path.Combine(directory, "artifacts"));
         runDirectories[runId] = directory;
         foreach (var tag in creation.AllTags())
         {
-            WriteValue(Path.Combine(directory, "tags"), tag.Key, MlflowKeys.TagValue(tag.Value));
+            ValueFiles.Write(Path.Combine(directory, "tags", Relative(tag.Key)), MlflowKeys.TagValue(tag.Value), FileMode.Create);
         }
 
         return Task.FromResult(info);
@@ -145,14 +145,14 @@ public sealed class FileTrackingStore : ITrackingStore
 
     /// <inheritdoc />
     public Task<Run> GetRunAsync(string runId, CancellationToken cancellation = default) =>
-        Task.FromResult(ReadRun(RunDirectory(runId), ReadRunInfo(RunDirectory(runId))));
+        Task.FromResult(ReadRun(RunDirectory(runId), RunInfoIn(RunDirectory(runId))));
 
     /// <inheritdoc />
     public Task LogBatchAsync(string runId, LogBatch batch, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         string directory = RunDirectory(runId);
-        var info = ReadRunInfo(directory);
+        var info = RunInfoIn(directory);
         if (info.LifecycleStage != LifecycleStage.Active)
         {
             throw new MlflowApiException(400, MlflowErrorCodes.InvalidParameterValue, $"run {runId} is deleted; it takes no more records");
@@ -172,15 +172,15 @@ public sealed class FileTrackingStore : ITrackingStore
                 lines.Append(MetricLine.Format(metric));
             }
 
-            Append(Path.Combine(directory, "metrics", Relative(group.Key)), lines.ToString());
+            ValueFiles.Append(Path.Combine(directory, "metrics", Relative(group.Key)), lines.ToString());
         }
 
         foreach (var tag in batch.Tags)
         {
-            WriteValue(Path.Combine(directory, "tags"), tag.Key, tag.Value);
+            ValueFiles.Write(Path.Combine(directory, "tags", Relative(tag.Key)), tag.Value, FileMode.Create);
             if (tag.Key == MlflowTags.RunName)
             {
-                WriteRunMeta(directory, ReadRunInfo(directory) with { RunName = tag.Value });
+                WriteRunInfo(directory, RunInfoIn(directory) with { RunName = tag.Value });
             }
         }
 
@@ -191,8 +191,8 @@ public sealed class FileTrackingStore : ITrackingStore
     public Task<RunInfo> UpdateRunAsync(string runId, RunStatus status, long? endTime, CancellationToken cancellation = default)
     {
         string directory = RunDirectory(runId);
-        var info = ReadRunInfo(directory) with { Status = status, EndTime = endTime };
-        WriteRunMeta(directory, info);
+        var info = RunInfoIn(directory) with { Status = status, EndTime = endTime };
+        WriteRunInfo(directory, info);
         return Task.FromResult(info);
     }
 
@@ -204,7 +204,7 @@ public sealed class FileTrackingStore : ITrackingStore
     public Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken cancellation = default)
     {
         string file = Path.Combine(RunDirectory(runId), "metrics", Relative(key));
-        IReadOnlyList<Metric> history = File.Exists(file) ? ReadMetricFile(key, file) : [];
+        IReadOnlyList<Metric> history = File.Exists(file) ? ValueFiles.ReadMetricHistory(key, file) : [];
         return Task.FromResult(history);
     }
 
@@ -263,7 +263,7 @@ public sealed class FileTrackingStore : ITrackingStore
         foreach (string experiment in Exists ? ExperimentDirectories(includeDeleted: true) : [])
         {
             string candidate = Path.Combine(experiment, runId);
-            if (File.Exists(Path.Combine(candidate, Meta)))
+            if (File.Exists(Path.Combine(candidate, MetaFiles.FileName)))
             {
                 runDirectories[runId] = candidate;
                 return candidate;
@@ -289,7 +289,7 @@ public sealed class FileTrackingStore : ITrackingStore
         var runs = new List<Run>();
         foreach (string runDirectory in Directory.EnumerateDirectories(directory))
         {
-            if (ReservedExperimentFolders.Contains(Path.GetFileName(runDirectory)) || !File.Exists(Path.Combine(runDirectory, Meta)))
+            if (ReservedExperimentFolders.Contains(Path.GetFileName(runDirectory)) || !File.Exists(Path.Combine(runDirectory, MetaFiles.FileName)))
             {
                 continue;
             }
@@ -297,7 +297,7 @@ public sealed class FileTrackingStore : ITrackingStore
             RunInfo info;
             try
             {
-                info = ReadRunInfo(runDirectory);
+                info = MetaFiles.ReadRun(runDirectory);
             }
             catch (FormatException)
             {
@@ -309,7 +309,7 @@ public sealed class FileTrackingStore : ITrackingStore
                 continue;
             }
 
-            if (filter.Matches(key => ReadTag(runDirectory, key)))
+            if (filter.Matches(key => ValueFiles.ReadOne(Path.Combine(runDirectory, "tags", Relative(key)))))
             {
                 runDirectories[info.RunId] = runDirectory;
                 runs.Add(ReadRun(runDirectory, info));
@@ -317,12 +317,6 @@ public sealed class FileTrackingStore : ITrackingStore
         }
 
         return runs.OrderByDescending(r => r.Info.StartTime).ThenBy(r => r.RunId, StringComparer.Ordinal).ToArray();
-    }
-
-    private static string? ReadTag(string runDirectory, string key)
-    {
-        string file = Path.Combine(runDirectory, "tags", Relative(key));
-        return File.Exists(file) ? FileRetry.Run(() => File.ReadAllText(file, Encoding.UTF8)) : null;
     }
 
     private static Run ReadRun(string directory, RunInfo info)
@@ -334,7 +328,7 @@ public sealed class FileTrackingStore : ITrackingStore
             foreach (string file in Directory.EnumerateFiles(metrics, "*", SearchOption.AllDirectories))
             {
                 string key = Path.GetRelativePath(metrics, file).Replace(Path.DirectorySeparatorChar, '/');
-                var history = ReadMetricFile(key, file);
+                var history = ValueFiles.ReadMetricHistory(key, file);
                 if (history.Count > 0)
                 {
                     latest[key] = history.MaxBy(m => (m.Step, m.Timestamp, m.Value));
@@ -342,46 +336,19 @@ public sealed class FileTrackingStore : ITrackingStore
             }
         }
 
-        return new Run(info, ReadValues(Path.Combine(directory, "params")), ReadValues(Path.Combine(directory, "tags")), latest);
+        return new Run(info, ValueFiles.ReadAll(Path.Combine(directory, "params")), ValueFiles.ReadAll(Path.Combine(directory, "tags")), latest);
     }
 
-    private static List<Metric> ReadMetricFile(string key, string file)
-    {
-        var lines = FileRetry.Run(() =>
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd();
-        });
-        return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => MetricLine.Parse(key, line)).ToList();
-    }
-
-    private static Dictionary<string, string> ReadValues(string directory)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!Directory.Exists(directory))
-        {
-            return values;
-        }
-
-        foreach (string file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-        {
-            if (IsTemporary(file))
-            {
-                continue;
-            }
-
-            string key = Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
-            values[key] = FileRetry.Run(() => File.ReadAllText(file, Encoding.UTF8));
-        }
-
-        return values;
-    }
-
-    private void LogParam(string directory, string runId, Param param)
+    private static void LogParam(string directory, string runId, Param param)
     {
         string file = Path.Combine(directory, "params", Relative(param.Key));
-        if (File.Exists(file))
+        try
+        {
+            // CreateNew: a param is written once; an existing file means it was logged before.
+            ValueFiles.Write(file, param.Value, FileMode.CreateNew);
+            return;
+        }
+        catch (IOException) when (File.Exists(file))
         {
             string current = FileRetry.Run(() => File.ReadAllText(file, Encoding.UTF8));
             if (current != param.Value)
@@ -389,11 +356,7 @@ public sealed class FileTrackingStore : ITrackingStore
                 throw new MlflowApiException(400, MlflowErrorCodes.InvalidParameterValue,
                     $"changing param values is not allowed: param '{param.Key}' of run {runId} was logged as '{current}', now '{param.Value}'");
             }
-
-            return;
         }
-
-        WriteValue(Path.Combine(directory, "params"), param.Key, param.Value);
     }
 
     private static void CheckBatch(LogBatch batch)
@@ -422,22 +385,14 @@ public sealed class FileTrackingStore : ITrackingStore
         long now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var experiment = new Experiment(id, name, LocalFileUri.FromPath(directory), LifecycleStage.Active, now, now);
         Directory.CreateDirectory(directory);
-        WriteAtomically(Path.Combine(directory, Meta), MetaYaml.Write(
-        [
-            new("artifact_location", experiment.ArtifactLocation),
-            new("creation_time", now),
-            new("experiment_id", id),
-            new("last_update_time", now),
-            new("lifecycle_stage", LifecycleStage.Active),
-            new("name", name),
-        ]));
+        MetaFiles.WriteExperiment(directory, experiment);
         return experiment;
     }
 
     /// <summary>Creates the root, the <c>Default</c> experiment <c>0</c> and <c>.trash</c>, as MLflow does for a new root.</summary>
     private void EnsureRoot()
     {
-        if (File.Exists(Path.Combine(Root, DefaultExperimentId, Meta)) && Directory.Exists(Path.Combine(Root, Trash)))
+        if (File.Exists(Path.Combine(Root, DefaultExperimentId, MetaFiles.FileName)) && Directory.Exists(Path.Combine(Root, Trash)))
         {
             return;
         }
@@ -476,110 +431,28 @@ public sealed class FileTrackingStore : ITrackingStore
         return Directory.Exists(deleted) ? deleted : null;
     }
 
-    private static Experiment? TryReadExperiment(string directory)
+    /// <summary>The run's meta.yaml, parsed again only when the file changed since this store last read or wrote it.</summary>
+    private RunInfo RunInfoIn(string directory)
     {
-        string file = Path.Combine(directory, Meta);
-        if (!File.Exists(file))
+        string file = Path.Combine(directory, MetaFiles.FileName);
+        var written = File.GetLastWriteTimeUtc(file);
+        if (runInfos.TryGetValue(directory, out var cached) && cached.Written == written)
         {
-            return null;
+            return cached.Info;
         }
 
-        try
-        {
-            var meta = MetaYaml.Read(FileRetry.Run(() => File.ReadAllText(file, Encoding.UTF8)));
-            string id = Text(meta, "experiment_id") ?? "";
-            if (id != Path.GetFileName(directory))
-            {
-                return null;
-            }
-
-            return new Experiment(
-                id,
-                Text(meta, "name") ?? "",
-                Text(meta, "artifact_location") ?? LocalFileUri.FromPath(directory),
-                Text(meta, "lifecycle_stage") ?? LifecycleStage.Active,
-                Number(meta, "creation_time"),
-                Number(meta, "last_update_time"));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var info = MetaFiles.ReadRun(directory);
+        runInfos[directory] = (written, info);
+        return info;
     }
 
-    private static RunInfo ReadRunInfo(string directory)
+    private void WriteRunInfo(string directory, RunInfo info)
     {
-        string file = Path.Combine(directory, Meta);
-        var meta = MetaYaml.Read(FileRetry.Run(() => File.ReadAllText(file, Encoding.UTF8)));
-        string runId = Text(meta, "run_id") ?? Text(meta, "run_uuid") ?? throw new FormatException($"{file}: no run_id");
-        long statusNumber = Number(meta, "status") ?? (long)RunStatus.Running;
-        return new RunInfo(
-            runId,
-            Text(meta, "experiment_id") ?? "",
-            Text(meta, "run_name") ?? "",
-            Text(meta, "user_id") ?? "",
-            Enum.IsDefined((RunStatus)statusNumber) ? (RunStatus)statusNumber : throw new FormatException($"{file}: unknown status {statusNumber}"),
-            Number(meta, "start_time") ?? 0,
-            Number(meta, "end_time"),
-            Text(meta, "artifact_uri") ?? LocalFileUri.FromPath(Path.Combine(directory, "artifacts")),
-            Text(meta, "lifecycle_stage") ?? LifecycleStage.Active);
+        MetaFiles.WriteRun(directory, info);
+        runInfos[directory] = (File.GetLastWriteTimeUtc(Path.Combine(directory, MetaFiles.FileName)), info);
     }
-
-    /// <summary>The run's <c>meta.yaml</c>: the fields of MLFLOW.md section 6, with both <c>run_id</c> and <c>run_uuid</c>.</summary>
-    private static void WriteRunMeta(string directory, RunInfo info) =>
-        WriteAtomically(Path.Combine(directory, Meta), MetaYaml.Write(
-        [
-            new("artifact_uri", info.ArtifactUri),
-            new("end_time", info.EndTime),
-            new("entry_point_name", ""),
-            new("experiment_id", info.ExperimentId),
-            new("lifecycle_stage", info.LifecycleStage),
-            new("run_id", info.RunId),
-            new("run_name", info.RunName),
-            new("run_uuid", info.RunId),
-            new("source_name", ""),
-            new("source_type", 4L),
-            new("source_version", ""),
-            new("start_time", info.StartTime),
-            new("status", (long)info.Status),
-            new("tags", Array.Empty<string>()),
-            new("user_id", info.UserId),
-        ]));
-
-    private static string? Text(IReadOnlyDictionary<string, object?> meta, string key) =>
-        meta.TryGetValue(key, out object? value) ? value as string : null;
-
-    private static long? Number(IReadOnlyDictionary<string, object?> meta, string key) =>
-        Text(meta, key) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : null;
 
     private static string Relative(string key) => key.Replace('/', Path.DirectorySeparatorChar);
-
-    private static void WriteValue(string directory, string key, string value) =>
-        WriteAtomically(Path.Combine(directory, Relative(key)), value);
-
-    private static bool IsTemporary(string file) => Path.GetFileName(file).StartsWith(".tmp-", StringComparison.Ordinal);
-
-    /// <summary>Writes to a temporary file next to <paramref name="file"/> and renames it over the file (atomic on one file system).</summary>
-    private static void WriteAtomically(string file, string content)
-    {
-        string directory = Path.GetDirectoryName(file)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".tmp-{Guid.NewGuid():N}");
-        File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        FileRetry.Run(() => File.Move(temporary, file, overwrite: true));
-    }
-
-    /// <summary>Appends under an exclusive lock, so that appends from several processes never overwrite each other.</summary>
-    private static void Append(string file, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        byte[] bytes = Encoding.UTF8.GetBytes(text);
-        FileRetry.Run(() =>
-        {
-            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.None);
-            stream.Write(bytes);
-        });
-    }
 
     private static void ValidateExperimentName(string name)
     {

@@ -1,4 +1,3 @@
-using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
 using Descent.Tracking.Stores;
 using Microsoft.Extensions.Logging;
@@ -16,41 +15,28 @@ namespace Descent.Tracking.Recording;
 /// Nothing is lost when the tracking server cannot be reached past its retry budget (or refuses
 /// records): from then on the run's records go to a local spool, an MLflow FileStore, as a run with the
 /// same <c>descent.origin</c> tag and every param and tag, and the caller carries on. <c>descent sync</c>
-/// later replays the spool into the server, matching runs by that tag.
+/// later replays the spool into the server, matching runs by that tag (<see cref="RunDelivery"/>).
 /// </remarks>
 public sealed class RunRecorder : IAsyncDisposable
 {
-    private readonly StoreTarget primary;
-    private readonly StoreTarget? spool;
     private readonly RunStart start;
     private readonly RecorderOptions options;
-    private readonly ILogger logger;
     private readonly TimeProvider time;
     private readonly RecordQueue queue;
-    private readonly CancellationTokenSource abandonPrimary = new();
+    private readonly RunDelivery delivery;
     private readonly CancellationTokenSource finishing = new();
-    private readonly TaskCompletionSource<(RunInfo? Primary, RunInfo? Spool)> created = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object gate = new();
     private readonly Dictionary<string, string> parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> tags = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> metricKeys = new(StringComparer.Ordinal);
-    private readonly List<string> warnings = [];
     private readonly Task worker;
-    private RunInfo? primaryRun;
-    private RunInfo? spoolRun;
-    private volatile bool spoolMode;
-    private bool primaryDead;
-    private bool refusalWarned;
-    private long lost;
+    private readonly List<Task> uploads = [];
     private int state;
 
     internal RunRecorder(StoreTarget primary, StoreTarget? spool, RunStart start, RecorderOptions options, ILogger logger, TimeProvider time)
     {
-        this.primary = primary;
-        this.spool = spool;
         this.start = start;
         this.options = options;
-        this.logger = logger;
         this.time = time;
         Origin = start.Origin ?? Guid.NewGuid().ToString("N");
         StartTime = Now();
@@ -60,6 +46,7 @@ public sealed class RunRecorder : IAsyncDisposable
             tags[tag.Key] = tag.Value;
         }
 
+        delivery = new RunDelivery(primary, spool, start.Parent, Creation, Known, logger);
         worker = Task.Run(WorkAsync);
     }
 
@@ -110,15 +97,48 @@ public sealed class RunRecorder : IAsyncDisposable
     /// <summary>Logs a metric point, timestamped now. Keys MLflow would refuse are made valid (<see cref="MlflowKeys.Sanitize"/>).</summary>
     public void LogMetric(string key, double value, long step) => queue.Add(Record.Of(new Metric(MetricKey(key), value, Now(), step)));
 
+    /// <summary>
+    /// Attaches a file to the run as <paramref name="artifactPath"/>, in the background as soon as the run
+    /// exists (<see cref="FinishAsync"/> waits for it); <paramref name="deleteAfter"/> removes the local file then.
+    /// </summary>
+    public void LogArtifact(string localFile, string artifactPath, bool deleteAfter = false)
+    {
+        FileStore.ArtifactPaths.Check(artifactPath);
+        if (Volatile.Read(ref state) != 0)
+        {
+            throw new InvalidOperationException("the run is finishing; pass the file to FinishAsync");
+        }
+
+        var upload = Task.Run(async () =>
+        {
+            await delivery.Created.ConfigureAwait(false);
+            try
+            {
+                await delivery.LogArtifactAsync(localFile, artifactPath).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (deleteAfter)
+                {
+                    File.Delete(localFile);
+                }
+            }
+        });
+        lock (gate)
+        {
+            uploads.Add(upload);
+        }
+    }
+
     /// <summary>The run's id once it exists: in the tracking store, or in the spool when the store could not be reached.</summary>
     public async Task<string> RunIdAsync()
     {
-        var (p, s) = await created.Task.ConfigureAwait(false);
+        var (p, s) = await delivery.Created.ConfigureAwait(false);
         return p?.RunId ?? s?.RunId ?? throw new TrackingException("the run could be created neither in the tracking store nor in the spool");
     }
 
     /// <summary>Where the run was created (tracking store, spool, or both), once known.</summary>
-    internal Task<(RunInfo? Primary, RunInfo? Spool)> Created => created.Task;
+    internal Task<(RunInfo? Primary, RunInfo? Spool)> Created => delivery.Created;
 
     /// <summary>
     /// Sends every record still queued, then the artifacts, then ends the run with <paramref name="status"/>
@@ -138,20 +158,27 @@ public sealed class RunRecorder : IAsyncDisposable
         var timeout = storeTimeout ?? (status == RunStatus.Killed ? options.KilledFlush : null);
         if (timeout is { } t)
         {
-            abandonPrimary.CancelAfter(t);
+            delivery.AbandonPrimaryAfter(t);
         }
 
         finishing.Cancel();
         queue.Complete();
         await worker.ConfigureAwait(false);
-        foreach (var (file, path) in artifacts ?? [])
+        Task[] early;
+        lock (gate)
         {
-            await LogArtifactAsync(file, path).ConfigureAwait(false);
+            early = uploads.ToArray();
         }
 
-        await EndAsync(status, Now()).ConfigureAwait(false);
+        await Task.WhenAll(early).ConfigureAwait(false);
+        foreach (var (file, path) in artifacts ?? [])
+        {
+            await delivery.LogArtifactAsync(file, path).ConfigureAwait(false);
+        }
+
+        await delivery.EndAsync(status, Now()).ConfigureAwait(false);
         queue.Dispose();
-        return Outcome();
+        return delivery.Outcome();
     }
 
     /// <summary>Ends an unfinished run as killed.</summary>
@@ -162,13 +189,13 @@ public sealed class RunRecorder : IAsyncDisposable
             await FinishAsync(RunStatus.Killed).ConfigureAwait(false);
         }
 
-        abandonPrimary.Dispose();
+        delivery.Dispose();
         finishing.Dispose();
     }
 
     private async Task WorkAsync()
     {
-        await CreateAsync().ConfigureAwait(false);
+        await delivery.CreateAsync().ConfigureAwait(false);
         var builder = new LogBatchBuilder();
         Record? carried = null;
         while (carried is not null || await queue.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -202,7 +229,7 @@ public sealed class RunRecorder : IAsyncDisposable
 
             if (!builder.IsEmpty)
             {
-                await DeliverAsync(builder.Build()).ConfigureAwait(false);
+                await delivery.DeliverAsync(builder.Build()).ConfigureAwait(false);
             }
         }
     }
@@ -213,37 +240,6 @@ public sealed class RunRecorder : IAsyncDisposable
         RecordKind.Param => builder.TryAdd(record.AsParam()),
         _ => builder.TryAdd(record.AsTag()),
     };
-
-    private async Task CreateAsync()
-    {
-        RunInfo? parentPrimary = null;
-        RunInfo? parentSpool = null;
-        if (start.Parent is { } parent)
-        {
-            (parentPrimary, parentSpool) = await parent.Created.ConfigureAwait(false);
-        }
-
-        if (start.Parent is null || parentPrimary is not null)
-        {
-            try
-            {
-                string experimentId = parentPrimary?.ExperimentId ?? (await primary.ExperimentAsync(abandonPrimary.Token).ConfigureAwait(false)).ExperimentId;
-                primaryRun = await primary.Store.CreateRunAsync(Creation(experimentId, parentPrimary?.RunId), abandonPrimary.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsStoreFailure(e))
-            {
-                await LeavePrimaryAsync(e).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            // The parent lives only in the spool: so do its children.
-            spoolMode = true;
-            await EnsureSpoolRunAsync(parentSpool?.RunId).ConfigureAwait(false);
-        }
-
-        created.TrySetResult((primaryRun, spoolRun));
-    }
 
     private RunCreation Creation(string experimentId, string? parentRunId)
     {
@@ -260,210 +256,13 @@ public sealed class RunRecorder : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(LogBatch batch)
+    /// <summary>Every param and tag logged so far (a spooled copy of the run starts with them).</summary>
+    private (Param[] Params, RunTag[] Tags) Known()
     {
-        if (!spoolMode && !primaryDead && primaryRun is not null)
+        lock (gate)
         {
-            try
-            {
-                await primary.Store.LogBatchAsync(primaryRun.RunId, batch, abandonPrimary.Token).ConfigureAwait(false);
-                return;
-            }
-            catch (MlflowApiException e)
-            {
-                if (!refusalWarned)
-                {
-                    refusalWarned = true;
-                    Warn($"{primary.Location} refused records of run {primaryRun.RunId} ({e.Message}); {(spool is null ? "they are lost" : $"keeping them in the spool {SpoolRoot()}")}");
-                }
-            }
-            catch (Exception e) when (IsStoreFailure(e))
-            {
-                await LeavePrimaryAsync(e).ConfigureAwait(false);
-            }
+            return (parameters.Select(p => new Param(p.Key, p.Value)).ToArray(), tags.Select(t => new RunTag(t.Key, t.Value)).ToArray());
         }
-
-        await SpoolAsync(batch).ConfigureAwait(false);
-    }
-
-    private async Task SpoolAsync(LogBatch batch)
-    {
-        if (spool is null || !await EnsureSpoolRunAsync(null).ConfigureAwait(false))
-        {
-            Interlocked.Add(ref lost, batch.Count);
-            return;
-        }
-
-        try
-        {
-            await spool.Store.LogBatchAsync(spoolRun!.RunId, batch).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TrackingException or IOException or UnauthorizedAccessException)
-        {
-            Interlocked.Add(ref lost, batch.Count);
-            Warn($"could not keep {batch.Count} records in the spool {SpoolRoot()}: {e.Message}");
-        }
-    }
-
-    /// <summary>From now on the run's records go to the spool (or, without one, are counted as lost).</summary>
-    private async Task LeavePrimaryAsync(Exception reason)
-    {
-        if (spoolMode || primaryDead)
-        {
-            return;
-        }
-
-        string why = reason is OperationCanceledException
-            ? $"tracking server {primary.Location} did not take the rest of the run in time"
-            : TrackingUri.Scrub(reason.Message);
-        if (spool is null)
-        {
-            primaryDead = true;
-            Warn($"{why}; this run's further records are lost");
-            return;
-        }
-
-        spoolMode = true;
-        Warn($"{why}; keeping this run's records in {SpoolRoot()} (replay them with: descent sync --to {primary.Location} --from {SpoolRoot()})");
-        await EnsureSpoolRunAsync(null).ConfigureAwait(false);
-    }
-
-    /// <summary>Creates the spooled copy of the run, with every param and tag logged so far; false when even that fails.</summary>
-    private async Task<bool> EnsureSpoolRunAsync(string? parentSpoolRunId)
-    {
-        if (spoolRun is not null)
-        {
-            return true;
-        }
-
-        if (spool is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            var experiment = await spool.ExperimentAsync(CancellationToken.None).ConfigureAwait(false);
-            string? parentRunId = parentSpoolRunId;
-            if (parentRunId is null && start.Parent is { } parent && parent.Created.IsCompletedSuccessfully)
-            {
-                var (p, s) = parent.Created.Result;
-                parentRunId = p?.RunId ?? s?.RunId;
-            }
-
-            spoolRun = await spool.Store.CreateRunAsync(Creation(experiment.ExperimentId, parentRunId)).ConfigureAwait(false);
-            Param[] knownParams;
-            RunTag[] knownTags;
-            lock (gate)
-            {
-                knownParams = parameters.Select(p => new Param(p.Key, p.Value)).ToArray();
-                knownTags = tags.Select(t => new RunTag(t.Key, t.Value)).ToArray();
-            }
-
-            foreach (var batch in LogBatchBuilder.Split(knownParams, knownTags, []))
-            {
-                await spool.Store.LogBatchAsync(spoolRun.RunId, batch).ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is TrackingException or IOException or UnauthorizedAccessException)
-        {
-            Warn($"could not create the spooled run in {SpoolRoot()}: {e.Message}");
-            return false;
-        }
-    }
-
-    private async Task LogArtifactAsync(string file, string path)
-    {
-        if (!spoolMode && !primaryDead && primaryRun is not null)
-        {
-            try
-            {
-                await primary.Store.LogArtifactAsync(primaryRun, file, path, abandonPrimary.Token).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (e is MlflowApiException or TrackingException and not TrackingUnavailableException)
-            {
-                Warn($"{primary.Location} did not take artifact '{path}' ({e.Message}); {(spool is null ? "it is lost" : $"keeping it in the spool {SpoolRoot()}")}");
-            }
-            catch (Exception e) when (IsStoreFailure(e))
-            {
-                await LeavePrimaryAsync(e).ConfigureAwait(false);
-            }
-        }
-
-        if (spool is not null && await EnsureSpoolRunAsync(null).ConfigureAwait(false))
-        {
-            try
-            {
-                await spool.Store.LogArtifactAsync(spoolRun!, file, path).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TrackingException)
-            {
-                Warn($"could not keep artifact '{path}' in the spool {SpoolRoot()}: {e.Message}");
-            }
-        }
-
-        Interlocked.Increment(ref lost);
-    }
-
-    private async Task EndAsync(RunStatus status, long endTime)
-    {
-        if (!spoolMode && !primaryDead && primaryRun is not null)
-        {
-            try
-            {
-                await primary.Store.UpdateRunAsync(primaryRun.RunId, status, endTime, abandonPrimary.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsStoreFailure(e))
-            {
-                await LeavePrimaryAsync(e).ConfigureAwait(false);
-            }
-        }
-
-        if (spoolRun is not null)
-        {
-            try
-            {
-                await spool!.Store.UpdateRunAsync(spoolRun.RunId, status, endTime).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is TrackingException or IOException or UnauthorizedAccessException)
-            {
-                Warn($"could not end the spooled run {spoolRun.RunId}: {e.Message}");
-            }
-        }
-    }
-
-    private RunOutcome Outcome()
-    {
-        string? spoolDirectory = spoolRun is not null && spool?.Store is FileTrackingStore files ? files.RunDirectory(spoolRun.RunId) : null;
-        var run = primaryRun ?? spoolRun;
-        return new RunOutcome(
-            run?.RunId ?? "",
-            run?.ExperimentId ?? "",
-            primaryRun is not null ? primary.Location : spool?.Location ?? primary.Location,
-            spoolDirectory,
-            spoolDirectory is null ? null : SpoolRoot(),
-            Interlocked.Read(ref lost),
-            warnings.ToArray());
-    }
-
-    private bool IsStoreFailure(Exception e) =>
-        e is TrackingException or IOException or UnauthorizedAccessException
-        || (e is OperationCanceledException && abandonPrimary.IsCancellationRequested);
-
-    private string SpoolRoot() => spool?.Store is FileTrackingStore files ? files.Root : spool?.Location ?? "";
-
-    private void Warn(string message)
-    {
-        lock (warnings)
-        {
-            warnings.Add(message);
-        }
-
-        logger.LogWarning("{Message}", message);
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -142,7 +142,8 @@ public sealed class RestTrackingStore : ITrackingStore
     public async Task<RunInfo> UpdateRunAsync(string runId, RunStatus status, long? endTime, CancellationToken cancellation = default)
     {
         var response = await client.PostAsync<UpdateRunResponse>("runs/update", new UpdateRunRequest(runId, RunStatusNames.ToName(status), endTime), cancellation).ConfigureAwait(false);
-        return ToRunInfo(response.RunInfo ?? new RunInfoWire(RunId: runId, Status: RunStatusNames.ToName(status), EndTime: endTime));
+        var info = response.RunInfo ?? new RunInfoWire();
+        return ToRunInfo(info with { RunId = info.RunId ?? info.RunUuid ?? runId, Status = info.Status ?? RunStatusNames.ToName(status), EndTime = info.EndTime ?? endTime });
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Text;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 
 namespace Descent.Tracking.Trials;
@@ -8,7 +9,8 @@ namespace Descent.Tracking.Trials;
 /// <summary>
 /// Records one trial as one MLflow run (<see cref="TrialRecords"/> says what goes where). Follows the
 /// trial as an <see cref="ITrialObserver"/>: every call only queues records, so training never waits for
-/// the store. <see cref="FinishAsync"/> adds the configuration and the caller's files as artifacts and
+/// the store. The configuration is attached as <see cref="ConfigurationArtifact"/> while the trial runs;
+/// <see cref="FinishAsync"/> adds the caller's files as artifacts and
 /// ends the run as FINISHED, FAILED or KILLED.
 /// </summary>
 public sealed class TrialTracker : ITrialObserver
@@ -16,6 +18,7 @@ public sealed class TrialTracker : ITrialObserver
     /// <summary>The artifact with the resolved configuration (<see cref="TrialIdentity.CanonicalJson"/>, indented).</summary>
     public const string ConfigurationArtifact = "trial.json";
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private IReadOnlyList<string> trajectory = [];
 
     internal TrialTracker(RunRecorder recorder, ResolvedTrial trial)
@@ -26,6 +29,11 @@ public sealed class TrialTracker : ITrialObserver
         {
             recorder.LogParam(param.Key, param.Value);
         }
+
+        // The configuration is known now: attach it while the trial runs, not after.
+        string configuration = Path.Combine(Path.GetTempPath(), $"descent-trial-{Guid.NewGuid():N}.json");
+        File.WriteAllText(configuration, ConfigurationJson(trial), Utf8);
+        recorder.LogArtifact(configuration, ConfigurationArtifact, deleteAfter: true);
     }
 
     /// <summary>The run's recorder (more params, tags or metrics can go through it).</summary>
@@ -87,8 +95,9 @@ public sealed class TrialTracker : ITrialObserver
     }
 
     /// <summary>
-    /// Ends the run: uploads <see cref="ConfigurationArtifact"/> and every file under
-    /// <paramref name="artifactDirectory"/> (paths kept), then sets the status from the result's.
+    /// Ends the run: attaches every file under <paramref name="artifactDirectory"/> (paths kept; a copy of
+    /// <see cref="ConfigurationArtifact"/>, attached when the trial started, is written there too), then sets
+    /// the status from the result's.
     /// </summary>
     /// <param name="result">What <see cref="TrialRunner.Run"/> returned (after <see cref="OnCompleted"/>).</param>
     /// <param name="artifactDirectory">Files to attach (the host's result.json, history.csv, pictures), or null.</param>
@@ -96,27 +105,33 @@ public sealed class TrialTracker : ITrialObserver
     public async Task<RunOutcome> FinishAsync(TrialResult result, string? artifactDirectory = null, TimeSpan? storeTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string staging = Path.Combine(Path.GetTempPath(), $"descent-run-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
+        var artifacts = new List<(string, string)>();
+        if (artifactDirectory is not null)
         {
-            string configuration = Path.Combine(staging, ConfigurationArtifact);
-            await File.WriteAllTextAsync(configuration, TrialIdentity.CanonicalJson(Trial, indented: true) + "\n", new UTF8Encoding(false)).ConfigureAwait(false);
-            var artifacts = new List<(string, string)> { (configuration, ConfigurationArtifact) };
-            if (artifactDirectory is not null && Directory.Exists(artifactDirectory))
-            {
-                artifacts.AddRange(Directory.EnumerateFiles(artifactDirectory, "*", SearchOption.AllDirectories)
-                    .Order(StringComparer.Ordinal)
-                    .Select(f => (f, Path.GetRelativePath(artifactDirectory, f).Replace(Path.DirectorySeparatorChar, '/'))));
-            }
+            // A copy next to the caller's files (it was attached when the trial started).
+            Directory.CreateDirectory(artifactDirectory);
+            await File.WriteAllTextAsync(Path.Combine(artifactDirectory, ConfigurationArtifact), ConfigurationJson(Trial), Utf8).ConfigureAwait(false);
+            artifacts.AddRange(Directory.EnumerateFiles(artifactDirectory, "*", SearchOption.AllDirectories)
+                .Select(f => (f, Path.GetRelativePath(artifactDirectory, f).Replace(Path.DirectorySeparatorChar, '/')))
+                .Where(a => a.Item2 != ConfigurationArtifact)
+                .OrderBy(a => a.Item2, StringComparer.Ordinal));
+        }
 
-            return await Recorder.FinishAsync(TrialRecords.RunStatusOf(result.Status), artifacts, storeTimeout).ConfigureAwait(false);
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        return await Recorder.FinishAsync(TrialRecords.RunStatusOf(result.Status), artifacts, storeTimeout).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Ends the run of a trial that never produced a result (its plugins could not be created, say) as
+    /// FAILED, with <c>descent.status = failed</c> and <paramref name="error"/> as <c>descent.error</c>.
+    /// </summary>
+    public Task<RunOutcome> FailAsync(string error, TimeSpan? storeTimeout = null)
+    {
+        Recorder.SetTag(DescentTags.Status, TrialRecords.StatusTag(TrialStatus.Failed));
+        Recorder.SetTag(DescentTags.Error, error);
+        return Recorder.FinishAsync(RunStatus.Failed, storeTimeout: storeTimeout);
+    }
+
+    private static string ConfigurationJson(ResolvedTrial trial) => TrialIdentity.CanonicalJson(trial, indented: true) + "\n";
 
     private long Step(HistoryPoint point) => Trial.UsesData ? point.Samples : point.Step;
 }

@@ -23,7 +23,7 @@ public static class RunsCommand
         {
             TrackingOptions.TrackingUri, TrackingOptions.Experiment, json,
         };
-        command.SetAction((parsed, cancellation) => ExecuteAsync(console, parsed, parsed.GetValue(json), cancellation));
+        command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, parsed.GetValue(json), cancellation), CancellationToken.None));
         return command;
     }
 

@@ -26,8 +26,9 @@ public static class SyncCommand
         {
             to, from, experiment, json,
         };
-        command.SetAction((parsed, cancellation) =>
-            ExecuteAsync(console, parsed.GetValue(to)!, parsed.GetValue(from), parsed.GetValue(experiment), parsed.GetValue(json), cancellation));
+        command.SetAction((parsed, cancellation) => Task.Run(
+            () => ExecuteAsync(console, parsed.GetValue(to)!, parsed.GetValue(from), parsed.GetValue(experiment), parsed.GetValue(json), cancellation),
+            CancellationToken.None));
         return command;
     }
 

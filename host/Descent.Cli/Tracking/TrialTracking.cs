@@ -19,6 +19,7 @@ internal sealed class TrialTracking : IDisposable
     private readonly CliConsole console;
     private readonly TrackingSession? session;
     private TrialTracker? tracker;
+    private bool finished;
 
     private TrialTracking(CliConsole console, TrackingSession? session)
     {
@@ -42,7 +43,10 @@ internal sealed class TrialTracking : IDisposable
         }
 
         var settings = TrackingSettingsReader.Read(parsed);
-        return new TrialTracking(console, TrackingSession.Open(settings, new ConsoleTrackingLogger(console)));
+        var session = TrackingSession.Open(settings, new ConsoleTrackingLogger(console));
+        session.Prepare();
+        PictureWarmup.Start();
+        return new TrialTracking(console, session);
     }
 
     /// <summary>The observer to run the trial with (null when tracking is off).</summary>
@@ -65,6 +69,8 @@ internal sealed class TrialTracking : IDisposable
         {
             WrittenFiles = TrialArtifacts.Write(directory, trial, result, report, services);
             var outcome = tracker.FinishAsync(result, directory).GetAwaiter().GetResult();
+            finished = true;
+            WrittenFiles = [.. WrittenFiles, Path.Combine(directory, TrialTracker.ConfigurationArtifact)];
             Report(outcome);
             return outcome.RunId.Length == 0 ? report : report with { RunId = outcome.RunId, ExperimentId = outcome.ExperimentId };
         }
@@ -78,7 +84,16 @@ internal sealed class TrialTracking : IDisposable
         }
     }
 
-    public void Dispose() => session?.Dispose();
+    /// <summary>Ends a run the command did not finish (it failed before or after the trial) as failed, then closes the store.</summary>
+    public void Dispose()
+    {
+        if (tracker is not null && !finished)
+        {
+            tracker.FailAsync("the command stopped before the run was finished; it printed why", TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        }
+
+        session?.Dispose();
+    }
 
     private void Report(RunOutcome outcome)
     {

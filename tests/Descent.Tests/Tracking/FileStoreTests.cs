@@ -74,6 +74,22 @@ public sealed class FileStoreTests
     }
 
     [Test]
+    public async Task A_param_logged_again_with_the_same_value_changes_nothing()
+    {
+        using var temp = new TempDirectory();
+        using var store = new FileTrackingStore(temp.Sub("mlruns"));
+        var experiment = await store.GetOrCreateExperimentAsync("e");
+        var run = await store.CreateRunAsync(new RunCreation(experiment.ExperimentId, "r", T0, "u", "o", []));
+        await store.LogBatchAsync(run.RunId, new LogBatch([], [new Param("lr", "0.1")], []));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await store.LogBatchAsync(run.RunId, new LogBatch([], [new Param("lr", "0.1")], []));
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "an existing param is not a busy file to wait for");
+        Assert.That(File.ReadAllText(Path.Combine(store.RunDirectory(run.RunId), "params", "lr")), Is.EqualTo("0.1"));
+    }
+
+    [Test]
     public async Task A_deleted_experiment_of_the_same_name_is_not_silently_replaced()
     {
         using var temp = new TempDirectory();

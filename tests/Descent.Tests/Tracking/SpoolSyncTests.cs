@@ -116,6 +116,31 @@ public sealed class SpoolSyncTests
     }
 
     [Test]
+    public async Task A_killed_run_stops_waiting_for_an_unreachable_server_and_spools_the_rest()
+    {
+        using var temp = new TempDirectory();
+        await using var server = FakeMlflowServer.CreateStopped();
+        var patient = new RetryOptions(7, TimeSpan.FromSeconds(2), TimeSpan.Zero, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(5));
+        using var session = TrackedTrials.Session(server, "killed", temp.Sub("spool"), retry: patient,
+            recorder: new RecorderOptions(BatchLinger: TimeSpan.FromMilliseconds(5), KilledFlushTimeout: TimeSpan.FromSeconds(1)));
+        var trial = TrackedTrials.Quadratic(steps: 1_000_000);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var tracker = session.StartTrial(trial);
+        var result = TrackedTrials.Run(trial, tracker, cancellation.Token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await tracker.FinishAsync(result);
+
+        Assert.That(result.Status, Is.EqualTo(TrialStatus.Killed));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the retry budget (about 4 minutes) was not waited out");
+        Assert.That(outcome.Spooled, Is.True);
+        using var spool = new FileTrackingStore(temp.Sub("spool"));
+        var run = await spool.GetRunAsync(outcome.RunId);
+        Assert.That(run.Info.Status, Is.EqualTo(RunStatus.Killed));
+        Assert.That(await spool.GetMetricHistoryAsync(run.RunId, "loss"), Has.Count.EqualTo(result.History.Count));
+    }
+
+    [Test]
     public async Task A_sweep_spooled_whole_is_synced_with_children_under_their_parent()
     {
         using var temp = new TempDirectory();

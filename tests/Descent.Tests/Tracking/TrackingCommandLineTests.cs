@@ -54,6 +54,24 @@ public sealed class TrackingCommandLineTests
         Assert.That(Directory.Exists(temp.Sub("mlruns")), Is.False);
     }
 
+    [Test]
+    public async Task A_trial_that_cannot_start_leaves_its_run_failed_not_running()
+    {
+        using var temp = new TempDirectory();
+        string store = temp.Sub("mlruns");
+
+        var run = CliRun.Of("trial", "--optimizer", "sgd", "--objective", "linear-regression", "--dataset", "csv", "--dataset-arg", $"path={temp.Sub("missing.csv")}",
+            "--offline", "--tracking-uri", store, "--experiment", "broken");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.Error);
+        using var files = new FileTrackingStore(store);
+        var experiment = files.ListExperiments().Single(e => e.Name == "broken");
+        var recorded = (await files.SearchRunsAsync(experiment.ExperimentId, RunFilter.All)).Single();
+        Assert.That(recorded.Info.Status, Is.EqualTo(RunStatus.Failed));
+        Assert.That(recorded.Info.EndTime, Is.Not.Null);
+        Assert.That(recorded.Tags["descent.status"], Is.EqualTo("failed"));
+    }
+
     [TestCase("sqlite:///mlflow.db", "not supported")]
     [TestCase("databricks://profile", "not supported")]
     [TestCase("http://", "not a valid server address")]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -22,11 +23,17 @@ public sealed class FakeMlflowServer : IAsyncDisposable
     private readonly List<(string Endpoint, FakeFault Fault)> faults = [];
     private WebApplication? app;
 
-    private FakeMlflowServer(int port) => Port = port;
+    private readonly X509Certificate2? certificate;
+
+    private FakeMlflowServer(int port, X509Certificate2? certificate = null)
+    {
+        Port = port;
+        this.certificate = certificate;
+    }
 
     public int Port { get; }
 
-    public Uri Uri => new($"http://127.0.0.1:{Port}");
+    public Uri Uri => new($"{(certificate is null ? "http" : "https")}://127.0.0.1:{Port}");
 
     public FakeMlflowBackend Backend { get; } = new();
 
@@ -35,10 +42,10 @@ public sealed class FakeMlflowServer : IAsyncDisposable
 
     public IReadOnlyList<FakeRequest> Requests => requests.ToArray();
 
-    /// <summary>A server listening on a free port.</summary>
-    public static async Task<FakeMlflowServer> StartNewAsync()
+    /// <summary>A server listening on a free port; over HTTPS with <paramref name="certificate"/> when given.</summary>
+    public static async Task<FakeMlflowServer> StartNewAsync(X509Certificate2? certificate = null)
     {
-        var server = new FakeMlflowServer(FreePort());
+        var server = new FakeMlflowServer(FreePort(), certificate);
         await server.StartAsync();
         return server;
     }
@@ -52,7 +59,13 @@ public sealed class FakeMlflowServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o =>
         {
-            o.Listen(IPAddress.Loopback, Port);
+            o.Listen(IPAddress.Loopback, Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             o.Limits.MaxRequestBodySize = 16_000_000;
         });
         app = builder.Build();

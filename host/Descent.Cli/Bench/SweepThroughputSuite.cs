@@ -11,9 +11,10 @@ using Descent.Tracking;
 namespace Descent.Cli.Bench;
 
 /// <summary>
-/// The whole <c>experiments/ch7-airfoil.yaml</c> sweep, as a user runs it (tracked to a fresh local
-/// store): wall time with one and with two trials at once, trials per second, and the PyTorch baseline
-/// script running the same configurations one after another, with the ratio.
+/// The whole <c>experiments/ch7-airfoil.yaml</c> sweep: wall time with one and with two trials at once,
+/// as a user runs it (tracked to a fresh local MLflow store, every run with its files and pictures) and
+/// untracked (<c>--no-track</c>: the same work as the PyTorch script, which records nothing), trials per
+/// second, and the PyTorch baseline script running the same configurations one after another, with the ratios.
 /// </summary>
 public sealed class SweepThroughputSuite : IBenchmarkSuite
 {
@@ -36,11 +37,15 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
         }
 
         var figures = new Dictionary<string, double> { ["trials"] = plan.Trials.Count };
-        foreach (int parallel in new[] { 1, 2 })
+        foreach (bool tracked in new[] { true, false })
         {
-            double seconds = Measure(context, plan, parallel);
-            figures[$"parallel{parallel}_wall_seconds"] = seconds;
-            figures[$"parallel{parallel}_trials_per_second"] = plan.Trials.Count / seconds;
+            foreach (int parallel in new[] { 1, 2 })
+            {
+                string variant = $"{(tracked ? "tracked" : "untracked")}_parallel{parallel}";
+                double seconds = Measure(context, plan, parallel, tracked);
+                figures[$"{variant}_wall_seconds"] = seconds;
+                figures[$"{variant}_trials_per_second"] = plan.Trials.Count / seconds;
+            }
         }
 
         var (python, problem) = PythonBaseline.Find();
@@ -56,25 +61,27 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
         double pytorch = torch["wall_seconds"].GetDouble();
         figures["pytorch_trials"] = torch["trials"].GetDouble();
         figures["pytorch_wall_seconds"] = pytorch;
-        figures["speedup_parallel1_vs_pytorch"] = pytorch / figures["parallel1_wall_seconds"];
-        figures["speedup_parallel2_vs_pytorch"] = pytorch / figures["parallel2_wall_seconds"];
+        foreach (string variant in new[] { "tracked_parallel1", "tracked_parallel2", "untracked_parallel1", "untracked_parallel2" })
+        {
+            figures[$"speedup_{variant}_vs_pytorch"] = pytorch / figures[$"{variant}_wall_seconds"];
+        }
         return figures;
     }
 
-    private static double Measure(BenchContext context, SweepPlan plan, int parallel)
+    private static double Measure(BenchContext context, SweepPlan plan, int parallel, bool tracked)
     {
         string store = Path.Combine(Path.GetTempPath(), $"descent-bench-sweep-{Guid.NewGuid():N}");
         try
         {
             var clock = Stopwatch.StartNew();
-            using var session = TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name));
-            var tracking = SweepTracking.OpenAsync(session, plan, context.Cancellation).GetAwaiter().GetResult();
+            using var session = tracked ? TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name)) : null;
+            var tracking = session is null ? null : SweepTracking.OpenAsync(session, plan, context.Cancellation).GetAwaiter().GetResult();
             var runner = new SweepRunner(context.Engine.Runner, context.Engine.Services, context.Engine.Data);
             var (outcomes, _) = runner.RunAsync(plan, new SweepRunOptions(parallel, Shard.All), tracking, new Silent(), context.Cancellation).GetAwaiter().GetResult();
-            tracking.CompleteAsync(false, [], context.Cancellation).GetAwaiter().GetResult();
+            tracking?.CompleteAsync(false, [], context.Cancellation).GetAwaiter().GetResult();
             double seconds = clock.Elapsed.TotalSeconds;
             int bad = outcomes.Count(o => o.Result.Status is TrialStatus.Failed or TrialStatus.Killed);
-            context.Console.Out.WriteLine($"   --parallel {parallel}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
+            context.Console.Out.WriteLine($"   {(tracked ? "tracked to a local store" : "untracked")}, --parallel {parallel}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
             return seconds;
         }
         finally

@@ -42,6 +42,12 @@ public static class TrialIdentity
             Number(json, "epochs", trial.Training.Epochs);
             Number(json, "batch_size", trial.Training.BatchSize);
             Number(json, "record_every", trial.Training.RecordEvery);
+            if (trial.UsesData)
+            {
+                // How the gradient is computed changes the numbers (at rounding level): autograd and the closed form are two trials.
+                json.WriteBoolean("autograd", trial.Training.Autograd);
+            }
+
             json.WriteEndObject();
             json.WriteNumber("seed", trial.Seed);
             json.WriteString("dtype", trial.DTypeName);

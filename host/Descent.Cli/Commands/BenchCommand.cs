@@ -16,7 +16,8 @@ public static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "fewer repetitions: a smoke run, not a measurement" };
         var json = new Option<bool>("--json") { Description = "also print the figures as one JSON object" };
         var command = new Command("bench", "measure speed and memory, comparing variants side by side in one run") { names, quick, json };
-        command.SetAction((parsed, cancellation) =>
+        // Off the invoking thread, so that System.CommandLine's Ctrl-C handling is in place while benchmarks run.
+        command.SetAction((parsed, cancellation) => Task.Run(() =>
         {
             var requested = parsed.GetValue(names) ?? [];
             var unknown = requested.Where(n => BenchmarkSuites.All.All(s => s.Name != n)).ToArray();
@@ -44,8 +45,8 @@ public static class BenchCommand
                 console.Out.WriteLine(Json.Write(figures));
             }
 
-            return Task.FromResult(ExitCodes.Ok);
-        });
+            return ExitCodes.Ok;
+        }, CancellationToken.None));
         return command;
     }
 }

@@ -30,6 +30,24 @@ public sealed class TrialIdentityTests
     }
 
     [Test]
+    public void For_a_data_trial_autograd_and_the_closed_form_gradient_are_two_trials()
+    {
+        var spec = new TrialSpec
+        {
+            Optimizer = "sgd",
+            Objective = "linear-regression",
+            Dataset = "synthetic-regression",
+            Training = new TrainingSettings(Epochs: 1, BatchSize: 10),
+        };
+
+        var closedForm = Resolve(spec);
+        var autograd = Resolve(spec with { Training = spec.Training with { Autograd = true } });
+
+        Assert.That(TrialIdentity.CanonicalJson(closedForm), Does.Contain("\"autograd\":false"));
+        Assert.That(TrialIdentity.Hash(autograd), Is.Not.EqualTo(TrialIdentity.Hash(closedForm)));
+    }
+
+    [Test]
     public void The_device_is_not_part_of_the_identity()
     {
         var spec = TestEngine.Analytic("sgd", "quadratic2d", 20, "-5,-2", ("lr", "0.1"));

@@ -64,6 +64,37 @@ public sealed class SweepProcessTests
         Assert.That(parents[0].Info.Status, Is.EqualTo(RunStatus.Finished));
     }
 
+    [Test]
+    public async Task Ctrl_c_ends_the_running_trials_and_the_sweep_as_killed_and_starts_no_more()
+    {
+        using var scratch = new ScratchDirectory();
+        string file = Write(scratch, "interrupted", steps: 4000);
+        string store = scratch.File("mlruns");
+
+        using var sweep = DescentProcess.Start("sweep", file, "--tracking-uri", store, "--parallel", "2");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (FinishedCount(store, "interrupted") < 2 && DateTime.UtcNow < deadline && !sweep.HasExited)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.That(sweep.HasExited, Is.False, "the sweep ended before it could be interrupted; make the trials longer");
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", sweep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        var (exitCode, _, error) = await DescentProcess.FinishAsync(sweep, TimeSpan.FromMinutes(2));
+
+        Assert.That(exitCode, Is.EqualTo(130), error);
+        var trials = SweepStore.Trials(store, "interrupted");
+        Assert.That(trials.Count(r => r.Info.Status == RunStatus.Running), Is.Zero, "no run is left RUNNING");
+        Assert.That(trials.Count(r => r.Info.Status == RunStatus.Killed), Is.InRange(1, 2), "the trials running at Ctrl-C end KILLED");
+        Assert.That(trials.Count, Is.LessThan(Plan(file).Trials.Count), "no trial starts after Ctrl-C");
+        var parent = SweepStore.Runs(store, "interrupted").Single(r => r.Tag("descent.run_kind") == "sweep");
+        Assert.That(parent.Info.Status, Is.EqualTo(RunStatus.Killed));
+    }
+
     [TestCase("slurm")]
     [TestCase("kubernetes")]
     public async Task Shards_in_separate_processes_together_run_exactly_the_unsharded_sweep(string engine)

@@ -53,7 +53,12 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         var outcomes = new List<SweepTrialOutcome>();
         foreach (var (trial, result, runId) in finished.OrderBy(f => f.Trial.Index))
         {
-            outcomes.Add(new SweepTrialOutcome(trial, result, await runId.ConfigureAwait(false)));
+            var outcome = new SweepTrialOutcome(trial, result, await runId.ConfigureAwait(false));
+            outcomes.Add(outcome);
+            if (outcome.RunId is not null && result.Status is TrialStatus.Finished or TrialStatus.Diverged)
+            {
+                tracking!.NoteFinished(trial);
+            }
         }
 
         return (outcomes, inShard.Length - toRun.Length);

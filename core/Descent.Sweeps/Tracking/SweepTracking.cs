@@ -20,6 +20,7 @@ public sealed class SweepTracking
     private readonly TrackingSession session;
     private readonly SweepPlan plan;
     private readonly IReadOnlyList<Run> existing;
+    private readonly HashSet<string> finishedHere = new(StringComparer.Ordinal);
     private RunRecorder? parentRecorder;
     private RunStatus? adoptedStatus;
 
@@ -125,6 +126,15 @@ public sealed class SweepTracking
         return ParentRunId;
     }
 
+    /// <summary>Notes that this process ended a run of the trial as FINISHED (so the end of the sweep need not read the store to know it).</summary>
+    public void NoteFinished(SweepTrial trial)
+    {
+        lock (finishedHere)
+        {
+            finishedHere.Add(trial.Identity);
+        }
+    }
+
     /// <summary>Starts the child run of one trial.</summary>
     public TrialTracker StartTrial(SweepTrial trial)
     {
@@ -156,8 +166,10 @@ public sealed class SweepTracking
             return false;
         }
 
-        bool complete = false;
-        if (Reachable && !interrupted)
+        // Complete when every trial has a FINISHED run: known from the start and from this process, else (other
+        // shards may have finished the rest) read from the store.
+        bool complete = !interrupted && plan.Trials.All(t => Finished.Contains(t.Identity) || finishedHere.Contains(t.Identity));
+        if (!complete && Reachable && !interrupted)
         {
             var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
             var finished = runs.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(DescentTags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);

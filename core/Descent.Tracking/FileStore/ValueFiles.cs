@@ -73,12 +73,22 @@ internal static class ValueFiles
     /// <summary>Appends under an exclusive lock, so that appends from several processes never overwrite each other.</summary>
     public static void Append(string file, string text)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         byte[] bytes = Utf8.GetBytes(text);
         FileRetry.Run(() =>
         {
-            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.None);
-            stream.Write(bytes);
+            // The directory usually exists: create it only when the open says it is missing (a mkdir per append was
+            // a noticeable part of a sweep's file-system calls).
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.None);
+                stream.Write(bytes);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.None);
+                stream.Write(bytes);
+            }
         });
     }
 

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Descent.Optimizers.RmsProp;
 
 /// <summary>
-/// RMSProp from scratch: s = gamma s + (1 - gamma) g^2; p -= lr * g / sqrt(s + eps) (d2l 7.6; Tieleman and Hinton 2012).
+/// RMSProp from scratch (d2l 7.6; Tieleman and Hinton 2012).
 /// Update: <c>s = gamma * s + (1 - gamma) * g^2; p -= lr * g / sqrt(s + eps)</c>.
 /// </summary>
 public sealed class RmsProp : SlotOptimizer

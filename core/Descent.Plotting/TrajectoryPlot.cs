@@ -1,4 +1,3 @@
-using Descent.Engine.Surfaces;
 using ScottPlot;
 
 namespace Descent.Plotting;

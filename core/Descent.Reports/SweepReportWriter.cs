@@ -1,3 +1,4 @@
+using Descent.Runs;
 using System.Text.RegularExpressions;
 using Descent.Reports.Pictures;
 using Descent.Reports.Reading;
@@ -15,7 +16,7 @@ namespace Descent.Reports;
 /// <example>
 /// <code>
 /// var files = await SweepReportWriter.WriteAsync(store, ReportSource.ForPlan(plan), "out/ch7-airfoil", new ReportEngine(catalog, services));
-/// await tracking.CompleteAsync(false, [(file.Path, SweepTags.ExperimentFileArtifact), .. files.Artifacts()]);
+/// await tracking.CompleteAsync(false, [(file.Path, RunKeys.Artifacts.ExperimentFile), .. files.Artifacts()]);
 /// </code>
 /// </example>
 public static partial class SweepReportWriter

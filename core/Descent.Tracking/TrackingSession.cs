@@ -1,10 +1,8 @@
-using Descent.Engine.Trials;
 using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 using Descent.Tracking.Rest;
 using Descent.Tracking.Stores;
-using Descent.Tracking.Trials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,16 +10,16 @@ namespace Descent.Tracking;
 
 /// <summary>
 /// Tracking for one process: the store (a FileStore or a server), the experiment, and for a server the
-/// local spool that keeps records while it cannot be reached. Start one run per trial with
-/// <see cref="StartTrial"/> (an <see cref="ITrialObserver"/> for <see cref="TrialRunner.Run"/>), or any
-/// run with <see cref="StartRun"/> (a sweep's parent run, whose children name it as their parent).
+/// local spool that keeps records while it cannot be reached. Start a run with <see cref="StartRun"/>
+/// (a parent run's children name it as their parent); what goes into a run is the caller's business.
 /// </summary>
 /// <example>
 /// <code>
 /// using var tracking = TrackingSession.Open(TrackingSettings.Resolve(uri, experiment));
-/// var tracker = tracking.StartTrial(trial);
-/// var result = runner.Run(trial, tracker, cancellation);
-/// var outcome = await tracker.FinishAsync(result, artifactsDirectory);   // outcome.RunId, outcome.Spooled
+/// var run = tracking.StartRun(new RunStart("my-run", tags));
+/// run.LogParam("lr", "0.1");
+/// run.LogMetric("loss", 0.25, step: 1);
+/// var outcome = await run.FinishAsync(RunStatus.Finished);   // outcome.RunId, outcome.Spooled
 /// </code>
 /// </example>
 public sealed class TrackingSession : IDisposable
@@ -52,6 +50,9 @@ public sealed class TrackingSession : IDisposable
         this.time = time ?? TimeProvider.System;
         this.sourceName = sourceName;
     }
+
+    /// <summary>What makes the runs (<c>mlflow.source.name</c>), e.g. <c>descent</c>.</summary>
+    public string SourceName => sourceName;
 
     /// <summary>Where runs go.</summary>
     public ITrackingStore Store => primary.Store;
@@ -97,22 +98,6 @@ public sealed class TrackingSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(start);
         return new RunRecorder(primary, spool, start, recorder, logger, time);
-    }
-
-    /// <summary>
-    /// Starts the run of one trial: params, tags and provenance are queued now, the history as the trial
-    /// records it. Pass the tracker to <see cref="TrialRunner.Run"/>, then call <see cref="TrialTracker.FinishAsync"/>.
-    /// </summary>
-    /// <param name="trial">The resolved trial.</param>
-    /// <param name="runName">Display name; null for <c>optimizer-objective[-dataset]-seedN</c> (sweeps: <c>trial-N</c>).</param>
-    /// <param name="parent">The parent run (a sweep's), or null.</param>
-    /// <param name="extraTags">More tags to create the run with (a sweep's: its id, the configuration, a parent made by another process).</param>
-    public TrialTracker StartTrial(ResolvedTrial trial, string? runName = null, RunRecorder? parent = null, IEnumerable<RunTag>? extraTags = null)
-    {
-        ArgumentNullException.ThrowIfNull(trial);
-        var tags = Provenance.Tags(sourceName, Environment.CurrentDirectory).Concat(TrialRecords.Tags(trial)).Concat(extraTags ?? []).ToArray();
-        var run = StartRun(new RunStart(runName ?? TrialRecords.RunName(trial), tags, parent));
-        return new TrialTracker(run, trial);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Descent.Engine.Composition;
 
@@ -17,6 +18,19 @@ public sealed class TrialScope
 
     /// <summary>The context handed to plugins.</summary>
     public TrialContext Context => context ?? throw new InvalidOperationException("The trial scope has not been started.");
+
+    /// <summary>
+    /// Opens a dependency-injection scope that serves <paramref name="resolvedTrial"/>: the one way to start
+    /// a trial's scope (the runner, the sweep's setup check and the surface sampler all use it). Dispose it
+    /// to dispose the trial's plugins.
+    /// </summary>
+    public static IServiceScope Open(IServiceProvider services, ResolvedTrial resolvedTrial, TrialContext trialContext)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScope();
+        scope.ServiceProvider.GetRequiredService<TrialScope>().Start(resolvedTrial, trialContext);
+        return scope;
+    }
 
     /// <summary>Sets the trial; once per scope.</summary>
     public void Start(ResolvedTrial resolvedTrial, TrialContext trialContext)

@@ -46,7 +46,7 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            failures.Add(new PluginLoadFailure(assemblyPath, $"cannot be loaded: {OneLine(e)}"));
+            failures.Add(new PluginLoadFailure(assemblyPath, $"cannot be loaded: {ExceptionText.OneLine(e)}"));
             return (plugins, failures);
         }
 
@@ -109,7 +109,7 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, $"threw while being created: {OneLine(e)}");
+            return (null, $"threw while being created: {ExceptionText.OneLine(e)}");
         }
 
         string? problem = PluginManifestRules.Check(manifest, instance);
@@ -125,7 +125,7 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, OneLine(e));
+            return (null, ExceptionText.OneLine(e));
         }
 
         try
@@ -134,21 +134,9 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, $"threw while registering its services: {OneLine(e)}");
+            return (null, $"threw while registering its services: {ExceptionText.OneLine(e)}");
         }
 
         return (new LoadedPlugin(instance, assemblyPath, sha256, schema), null);
-    }
-
-    /// <summary>An exception as one line: the innermost meaningful message and its type.</summary>
-    public static string OneLine(Exception e)
-    {
-        while (e is TargetInvocationException or TypeInitializationException && e.InnerException is not null)
-        {
-            e = e.InnerException;
-        }
-
-        string message = e.Message.ReplaceLineEndings(" ").Trim();
-        return $"{message} ({e.GetType().Name})";
     }
 }

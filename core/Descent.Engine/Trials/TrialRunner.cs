@@ -10,18 +10,17 @@ namespace Descent.Engine.Trials;
 /// Runs one trial: opens a dependency-injection scope and a tensor dispose scope, lets the scope create
 /// the dataset, objective and optimizer, runs the training loop, and disposes everything at the end.
 /// </summary>
-public sealed class TrialRunner(IServiceScopeFactory scopes, DataLocations data)
+public sealed class TrialRunner(IServiceProvider root, DataLocations data)
 {
     /// <summary>Runs <paramref name="trial"/> to its end.</summary>
     /// <exception cref="TrialSetupException">A plugin could not be created from the trial's input (e.g. a missing data file).</exception>
     public TrialResult Run(ResolvedTrial trial, ITrialObserver? observer = null, CancellationToken cancellation = default)
     {
         observer ??= NullTrialObserver.Instance;
-        using var scope = scopes.CreateScope();
-        using var tensors = NewDisposeScope();
         var context = trial.CreateContext(data);
+        using var scope = TrialScope.Open(root, trial, context);
+        using var tensors = NewDisposeScope();
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TrialScope>().Start(trial, context);
 
         var objective = services.GetRequiredService<IObjective>();
         var optimizer = services.GetRequiredService<IOptimizer>();
@@ -37,7 +36,7 @@ public sealed class TrialRunner(IServiceScopeFactory scopes, DataLocations data)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            result = run.Finish(TrialStatus.Failed, clock.Elapsed.TotalSeconds, Plugins.PluginAssemblyLoader.OneLine(e));
+            result = run.Finish(TrialStatus.Failed, clock.Elapsed.TotalSeconds, ExceptionText.OneLine(e));
         }
 
         observer.OnCompleted(result);

@@ -1,4 +1,4 @@
-using Descent.Engine.Surfaces;
+using Descent.Runs.Files;
 using Descent.Engine.Trials;
 using Descent.Plotting;
 using Descent.Reports.Reading;
@@ -50,7 +50,7 @@ public static class TrajectoryPanels
             ResolvedTrial trial;
             try
             {
-                trial = StoredTrial.Resolve(runs[0].Params, engine.Catalog);
+                trial = TrialResolver.Resolve(runs[0].Spec, engine.Catalog);
             }
             catch (TrialConfigurationException e)
             {

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Descent.Engine.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Reports.Reading;
 
@@ -34,23 +35,25 @@ public sealed record ReportRun(
     TrajectoryHistory Trajectory)
 {
     /// <summary>The optimizer's plugin id.</summary>
-    public string Optimizer => Params.GetValueOrDefault("optimizer") ?? "?";
+    public string Optimizer => TrialRunLayout.ReadOptimizer(Params) ?? "?";
 
     /// <summary>The objective's plugin id.</summary>
-    public string Objective => Params.GetValueOrDefault("objective") ?? "?";
+    public string Objective => TrialRunLayout.ReadObjective(Params) ?? "?";
 
     /// <summary>The dataset's plugin id, for data trials.</summary>
-    public string? Dataset => Params.GetValueOrDefault("dataset");
+    public string? Dataset => TrialRunLayout.ReadDataset(Params);
 
     /// <summary>True for a trial that trains on data (loss against epochs).</summary>
     public bool UsesData => Dataset is not null;
 
     /// <summary>The seed (0 when not logged).</summary>
-    public long Seed => long.TryParse(Params.GetValueOrDefault("seed"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed) ? seed : 0;
+    public long Seed => TrialRunLayout.ReadSeed(Params);
 
     /// <summary>The learning rate <c>lr</c>, when the optimizer has one.</summary>
-    public double? LearningRate =>
-        double.TryParse(Params.GetValueOrDefault("lr"), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) ? lr : null;
+    public double? LearningRate => TrialRunLayout.ReadNumber(Params, "lr");
+
+    /// <summary>The trial as its params record it (objective and dataset settings, training settings, dtype).</summary>
+    public TrialSpec Spec => TrialRunLayout.ReadSpec(Params);
 
     /// <summary>True when its numbers enter the statistics: finished, with a finite final loss.</summary>
     public bool Counts => Outcome == TrialOutcome.Finished && FinalLoss is { } loss && double.IsFinite(loss);

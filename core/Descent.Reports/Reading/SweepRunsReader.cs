@@ -1,11 +1,12 @@
+using Descent.Engine.Trials;
+using Descent.Runs;
 using System.Collections.Concurrent;
 using System.Globalization;
-using Descent.Sweeps.Expansion;
-using Descent.Sweeps.Tracking;
+using Descent.Runs.Sweeps;
 using Descent.Tracking;
 using Descent.Tracking.Model;
 using Descent.Tracking.Stores;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Reports.Reading;
 
@@ -43,18 +44,18 @@ public static class SweepRunsReader
     }
 
     private static async Task<(SweepRuns Info, IReadOnlyList<Run> Runs)> OfPlanAsync(
-        ITrackingStore store, Experiment experiment, string location, SweepPlan plan, CancellationToken cancellation)
+        ITrackingStore store, Experiment experiment, string location, SweepOutline plan, CancellationToken cancellation)
     {
-        var tagged = await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(SweepTags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
+        var tagged = await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
         var parent = Parents(tagged).FirstOrDefault();
         var identities = plan.Trials.Select(t => t.Identity).ToHashSet(StringComparer.Ordinal);
-        var children = OnePerTrial(tagged.Where(r => r.Tag(SweepTags.Kind) == SweepTags.TrialKind && r.Tag(DescentTags.TrialHash) is { } h && identities.Contains(h)));
-        var finished = children.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(DescentTags.TrialHash)!).ToHashSet(StringComparer.Ordinal);
+        var children = OnePerTrial(tagged.Where(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.TrialKind && r.Tag(RunKeys.Tags.TrialHash) is { } h && identities.Contains(h)));
+        var finished = children.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(RunKeys.Tags.TrialHash)!).ToHashSet(StringComparer.Ordinal);
         if (finished.Count == 0)
         {
             int running = children.Count(r => r.Info.Status == RunStatus.Running);
             throw new ReportException(
-                $"experiment '{experiment.Name}' at {location} holds no finished run of sweep {plan.Identity[..12]} ({plan.File.Path}): " +
+                $"experiment '{experiment.Name}' at {location} holds no finished run of sweep {plan.Identity[..12]} ({plan.FilePath}): " +
                 $"0 of {plan.Trials.Count} trials have finished runs{(running > 0 ? $", {running} running" : "")}. " +
                 "The sweep may still be running (try again when it ends), may not have started, or its runs are in another experiment (--experiment NAME)" +
                 await NamesakesAsync(store, experiment, plan, cancellation).ConfigureAwait(false));
@@ -62,7 +63,7 @@ public static class SweepRunsReader
 
         var missing = plan.Trials.Where(t => !finished.Contains(t.Identity)).Select(t => t.Name).ToArray();
         var info = new SweepRuns(
-            experiment, location, plan.Identity, plan.File.Name, plan.File.Path, Trimmed(plan.File.Description), parent?.RunId, plan.Trials.Count, [], missing);
+            experiment, location, plan.Identity, plan.Name, plan.FilePath, Trimmed(plan.Description), parent?.RunId, plan.Trials.Count, [], missing);
         return (info, children);
     }
 
@@ -73,16 +74,16 @@ public static class SweepRunsReader
         var parent = Parents(all).Where(r => r.Info.Status == RunStatus.Finished).OrderByDescending(r => r.Info.StartTime).FirstOrDefault();
         if (parent is not null)
         {
-            string sweep = parent.Tag(SweepTags.Sweep)!;
-            var children = OnePerTrial(all.Where(r => r.Tag(SweepTags.Kind) == SweepTags.TrialKind && r.Tag(SweepTags.Sweep) == sweep));
-            int? planned = int.TryParse(parent.Tag(SweepTags.TrialCount), NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) ? count : null;
+            string sweep = parent.Tag(RunKeys.Tags.Sweep)!;
+            var children = OnePerTrial(all.Where(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.TrialKind && r.Tag(RunKeys.Tags.Sweep) == sweep));
+            int? planned = int.TryParse(parent.Tag(RunKeys.Tags.TrialCount), NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) ? count : null;
             var info = new SweepRuns(
-                experiment, location, sweep, parent.Tag(SweepTags.SweepName), parent.Tag(SweepTags.SweepFile), Trimmed(parent.Tag(MlflowTags.Note)),
+                experiment, location, sweep, parent.Tag(RunKeys.Tags.SweepName), parent.Tag(RunKeys.Tags.SweepFile), Trimmed(parent.Tag(MlflowTags.Note)),
                 parent.RunId, planned, [], []);
             return (info, children);
         }
 
-        var trials = OnePerTrial(all.Where(r => r.Params.ContainsKey("optimizer") && r.Params.ContainsKey("objective")));
+        var trials = OnePerTrial(all.Where(r => TrialRunLayout.IsTrial(r.Params)));
         if (trials.Count == 0)
         {
             bool sweeping = Parents(all).Any();
@@ -98,29 +99,29 @@ public static class SweepRunsReader
     /// A hint when the experiment holds other sweeps of the same name: the file, or the plugin assemblies a
     /// trial's identity includes, changed since they ran, so the file now expands into another sweep.
     /// </summary>
-    private static async Task<string> NamesakesAsync(ITrackingStore store, Experiment experiment, SweepPlan plan, CancellationToken cancellation)
+    private static async Task<string> NamesakesAsync(ITrackingStore store, Experiment experiment, SweepOutline plan, CancellationToken cancellation)
     {
-        var all = await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(SweepTags.SweepName, plan.File.Name), cancellation).ConfigureAwait(false);
-        var others = Parents(all).Where(r => r.Tag(SweepTags.Sweep) != plan.Identity).ToArray();
+        var all = await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.SweepName, plan.Name), cancellation).ConfigureAwait(false);
+        var others = Parents(all).Where(r => r.Tag(RunKeys.Tags.Sweep) != plan.Identity).ToArray();
         if (others.Length == 0)
         {
             return "";
         }
 
         var newest = others[^1];
-        return $". The experiment holds {others.Length} other sweep{(others.Length == 1 ? "" : "s")} named '{plan.File.Name}' " +
-               $"(newest {newest.Tag(SweepTags.Sweep)![..12]}, {RunStatusNames.ToName(newest.Info.Status).ToLowerInvariant()}): the file or the plugin assemblies " +
+        return $". The experiment holds {others.Length} other sweep{(others.Length == 1 ? "" : "s")} named '{plan.Name}' " +
+               $"(newest {newest.Tag(RunKeys.Tags.Sweep)![..12]}, {RunStatusNames.ToName(newest.Info.Status).ToLowerInvariant()}): the file or the plugin assemblies " +
                $"(a trial's identity includes each plugin's SHA-256) changed since it ran; report it with: descent report --experiment {experiment.Name}";
     }
 
     /// <summary>The sweep parents among <paramref name="runs"/> (not the duplicates two shards made at once).</summary>
     private static IEnumerable<Run> Parents(IEnumerable<Run> runs) =>
-        runs.Where(r => r.Tag(SweepTags.Kind) == SweepTags.SweepKind && r.Tag(SweepTags.Sweep) is not null && r.Tag("descent.duplicate_of") is null)
+        runs.Where(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.SweepKind && r.Tag(RunKeys.Tags.Sweep) is not null && r.Tag(RunKeys.Tags.DuplicateOf) is null)
             .OrderBy(r => r.Info.StartTime);
 
     /// <summary>One run per trial identity: the newest finished one, else the newest; in sweep order.</summary>
     private static List<Run> OnePerTrial(IEnumerable<Run> runs) =>
-        runs.GroupBy(r => r.Tag(DescentTags.TrialHash) ?? r.RunId, StringComparer.Ordinal)
+        runs.GroupBy(r => r.Tag(RunKeys.Tags.TrialHash) ?? r.RunId, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(r => r.Info.Status == RunStatus.Finished).ThenByDescending(r => r.Info.StartTime).First())
             .OrderBy(r => TrialIndex(r) ?? int.MaxValue)
             .ThenBy(r => r.Info.StartTime)
@@ -143,10 +144,10 @@ public static class SweepRunsReader
         var trajectory = TrajectoryHistory.Empty;
         if (outcome is TrialOutcome.Finished or TrialOutcome.Diverged)
         {
-            bool usesData = run.Params.ContainsKey("dataset");
-            var lossPoints = Ordered(await store.GetMetricHistoryAsync(run.RunId, TrialRecords.Loss, cancellation).ConfigureAwait(false));
+            bool usesData = TrialRunLayout.ReadDataset(run.Params) is not null;
+            var lossPoints = Ordered(await store.GetMetricHistoryAsync(run.RunId, RunKeys.Metrics.Loss, cancellation).ConfigureAwait(false));
             var epochs = usesData
-                ? Ordered(await store.GetMetricHistoryAsync(run.RunId, TrialRecords.Epoch, cancellation).ConfigureAwait(false)).ToDictionary(m => m.Step, m => m.Value)
+                ? Ordered(await store.GetMetricHistoryAsync(run.RunId, RunKeys.Metrics.Epoch, cancellation).ConfigureAwait(false)).ToDictionary(m => m.Step, m => m.Value)
                 : null;
             loss = new LossHistory(
                 lossPoints.Select(m => m.Step).ToArray(),
@@ -162,10 +163,10 @@ public static class SweepRunsReader
             TrialIndex(run),
             outcome,
             run.Params,
-            Latest(run, TrialRecords.FinalLoss),
-            Latest(run, TrialRecords.SecondsPerEpoch),
-            Latest(run, TrialRecords.WallSeconds),
-            run.Tag(DescentTags.Error),
+            Latest(run, RunKeys.Metrics.FinalLoss),
+            Latest(run, RunKeys.Metrics.SecondsPerEpoch),
+            Latest(run, RunKeys.Metrics.WallSeconds),
+            run.Tag(RunKeys.Tags.Error),
             run.Info.StartTime,
             run.Info.EndTime,
             loss,
@@ -175,8 +176,8 @@ public static class SweepRunsReader
     /// <summary>The iterates: one coordinate per <c>trajectory/</c> metric (in key order: <c>x_0</c>, <c>x_1</c>), joined by step.</summary>
     private static async Task<TrajectoryHistory> TrajectoryAsync(ITrackingStore store, Run run, CancellationToken cancellation)
     {
-        var keys = run.LatestMetrics.Keys.Where(k => k.StartsWith(TrialRecords.TrajectoryPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-        if (keys.Length is 0 or > 2)
+        var keys = TrialRunLayout.ReadTrajectoryKeys(run);
+        if (keys.Count is 0 or > 2)
         {
             return TrajectoryHistory.Empty;
         }
@@ -196,12 +197,12 @@ public static class SweepRunsReader
     private static Metric[] Ordered(IReadOnlyList<Metric> history) =>
         history.GroupBy(m => m.Step).Select(g => g.Last()).OrderBy(m => m.Step).ToArray();
 
-    private static TrialOutcome Outcome(Run run) => run.Tag(DescentTags.Status) switch
+    private static TrialOutcome Outcome(Run run) => TrialRunLayout.ReadStatus(run) switch
     {
-        "finished" when run.Info.Status == RunStatus.Finished => TrialOutcome.Finished,
-        "diverged" => TrialOutcome.Diverged,
-        "failed" => TrialOutcome.Failed,
-        "killed" => TrialOutcome.Killed,
+        TrialStatus.Finished when run.Info.Status == RunStatus.Finished => TrialOutcome.Finished,
+        TrialStatus.Diverged => TrialOutcome.Diverged,
+        TrialStatus.Failed => TrialOutcome.Failed,
+        TrialStatus.Killed => TrialOutcome.Killed,
         _ => run.Info.Status switch
         {
             RunStatus.Finished => TrialOutcome.Finished,
@@ -214,7 +215,7 @@ public static class SweepRunsReader
     private static double? Latest(Run run, string key) => run.LatestMetrics.TryGetValue(key, out var metric) ? metric.Value : null;
 
     private static int? TrialIndex(Run run) =>
-        int.TryParse(run.Tag(SweepTags.TrialIndex), NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) ? index : null;
+        int.TryParse(run.Tag(RunKeys.Tags.TrialIndex), NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) ? index : null;
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Descent.Reports.Reading;
 
 namespace Descent.Reports.Statistics;
@@ -13,8 +14,6 @@ public static class RunGrouping
     /// <summary>Above this many configurations of one optimizer in a group, they are listed by learning rate.</summary>
     public const int LearningRateListing = 3;
 
-    private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "dtype", "autograd"];
-
     /// <summary>The groups of <paramref name="runs"/> (given in sweep order).</summary>
     public static IReadOnlyList<RunGroup> Group(IReadOnlyList<ReportRun> runs)
     {
@@ -28,10 +27,11 @@ public static class RunGrouping
     public static string Key(ReportRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var parts = run.Params
-            .Where(p => IsObjectiveArg(p.Key) || IsDatasetArg(p.Key) || p.Key is "objective" or "dataset" || TrainingKeys.Contains(p.Key))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => $"{p.Key}={p.Value}");
+        var spec = run.Spec;
+        var t = spec.Training;
+        var parts = new[] { $"objective={spec.Objective}", $"dataset={spec.Dataset}", $"steps={t.Steps}", $"epochs={t.Epochs}", $"batch_size={t.BatchSize}", $"dtype={spec.DType}", $"autograd={t.Autograd}" }
+            .Concat(spec.ObjectiveArgs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"objective {p.Key}={p.Value}"))
+            .Concat(spec.DatasetArgs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"dataset {p.Key}={p.Value}"));
         return string.Join("\n", parts);
     }
 
@@ -64,45 +64,42 @@ public static class RunGrouping
     /// </summary>
     private static string[] Titles(IReadOnlyList<ReportRun> representatives)
     {
-        var differing = representatives.GroupBy(r => r.Objective, StringComparer.Ordinal).ToDictionary(
+        var specs = representatives.Select(r => r.Spec).ToArray();
+        var differing = specs.GroupBy(s => s.Objective, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => g.SelectMany(r => r.Params.Keys.Where(IsObjectiveArg)).Distinct()
-                .Where(k => g.Select(r => r.Params.GetValueOrDefault(k)).Distinct().Count() > 1)
+            g => g.SelectMany(s => s.ObjectiveArgs.Keys).Distinct()
+                .Where(k => g.Select(s => s.ObjectiveArgs.GetValueOrDefault(k)).Distinct().Count() > 1)
                 .Order(StringComparer.Ordinal)
                 .ToArray(),
             StringComparer.Ordinal);
-        bool dtypeDiffers = representatives.Select(r => r.Params.GetValueOrDefault("dtype")).Distinct().Count() > 1;
-        return representatives.Select(r =>
+        bool dtypeDiffers = specs.Select(s => s.DType).Distinct().Count() > 1;
+        return specs.Select(s =>
         {
-            var args = differing[r.Objective].Select(k => $"{k["objective.".Length..]}={r.Params.GetValueOrDefault(k) ?? "-"}").ToArray();
-            string objective = args.Length == 0 ? r.Objective : $"{r.Objective} ({string.Join(", ", args)})";
+            var args = differing[s.Objective].Select(k => $"{k}={s.ObjectiveArgs.GetValueOrDefault(k) ?? "-"}").ToArray();
+            string objective = args.Length == 0 ? s.Objective : $"{s.Objective} ({string.Join(", ", args)})";
             var training = new List<string>();
-            if (r.Params.GetValueOrDefault("steps") is { } steps)
+            if (s.Training.Steps is { } steps)
             {
-                training.Add($"{steps} steps");
+                training.Add($"{steps.ToString(CultureInfo.InvariantCulture)} steps");
             }
 
-            if (r.Params.GetValueOrDefault("epochs") is { } epochs)
+            if (s.Training.Epochs is { } epochs)
             {
-                training.Add($"{epochs} epoch{(epochs == "1" ? "" : "s")}");
+                training.Add($"{epochs.ToString(CultureInfo.InvariantCulture)} epoch{(epochs == 1 ? "" : "s")}");
             }
 
-            if (r.Params.GetValueOrDefault("batch_size") is { } batch)
+            if (s.Training.BatchSize is { } batch)
             {
-                training.Add($"batch {batch}");
+                training.Add($"batch {batch.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            if (dtypeDiffers && r.Params.GetValueOrDefault("dtype") is { } dtype)
+            if (dtypeDiffers)
             {
-                training.Add(dtype);
+                training.Add(s.DType);
             }
 
-            string data = r.Dataset is null ? "" : $" on {r.Dataset}";
+            string data = s.Dataset is null ? "" : $" on {s.Dataset}";
             return training.Count == 0 ? objective + data : $"{objective}{data}, {string.Join(", ", training)}";
         }).ToArray();
     }
-
-    private static bool IsObjectiveArg(string key) => key.StartsWith("objective.", StringComparison.Ordinal) && key != "objective.version";
-
-    private static bool IsDatasetArg(string key) => key.StartsWith("dataset.", StringComparison.Ordinal) && key != "dataset.version";
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Descent.Runs.Sweeps;
 using Descent.Sweeps.Files;
 
 namespace Descent.Sweeps.Expansion;
@@ -14,4 +15,7 @@ public sealed record SweepPlan(ExperimentFile File, IReadOnlyList<SweepTrial> Tr
 
     /// <summary>The optimizer configurations, in order of first appearance.</summary>
     public IReadOnlyList<string> Configurations => Trials.Select(t => t.Configuration).Distinct().ToArray();
+
+    /// <summary>What reading the sweep's runs back needs (reports).</summary>
+    public SweepOutline Outline => new(Identity, File.Name, File.Path, File.Description, Trials.Select(t => new OutlinedTrial(t.Identity, t.Name)).ToArray());
 }

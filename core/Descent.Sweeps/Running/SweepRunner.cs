@@ -1,3 +1,4 @@
+using Descent.Runs.Trials;
 using System.Collections.Concurrent;
 using Descent.Contracts;
 using Descent.Engine.Composition;
@@ -72,8 +73,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
     {
         foreach (var first in trials.Where(t => t.Trial.Dataset is not null).GroupBy(t => (t.Trial.Dataset!.Id, string.Join(";", t.Trial.Dataset.Options.Values))).Select(g => g.First()))
         {
-            using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<TrialScope>().Start(first.Trial, first.Trial.CreateContext(data));
+            using var scope = TrialScope.Open(services, first.Trial, first.Trial.CreateContext(data));
             scope.ServiceProvider.GetRequiredService<IDataset>();
         }
     }
@@ -120,7 +120,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A plugin that cannot even be created fails this trial, not the sweep.
-            var failed = new TrialResult(TrialStatus.Failed, double.NaN, [], [], [], 0, 0, [], 0, Engine.Plugins.PluginAssemblyLoader.OneLine(e));
+            var failed = new TrialResult(TrialStatus.Failed, double.NaN, [], [], [], 0, 0, [], 0, ExceptionText.OneLine(e));
             tracker?.OnCompleted(failed);
             return failed;
         }

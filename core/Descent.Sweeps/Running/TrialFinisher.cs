@@ -1,8 +1,10 @@
+using Descent.Runs.Files;
+using Descent.Runs;
 using System.Threading.Channels;
 using Descent.Engine.Trials;
 using Descent.Plotting;
 using Descent.Sweeps.Expansion;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Sweeps.Running;
 
@@ -67,12 +69,12 @@ internal sealed class TrialFinisher
         {
             try
             {
-                TrialFiles.Write(files, job.Trial.Trial, job.Result, services);
+                TrialFiles.Write(files, job.Trial.Trial, job.Result, services, lossPicture: false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The trial's numbers matter more than its pictures: record why they are missing and go on.
-                job.Tracker.Recorder.SetTag("descent.artifacts_error", Engine.Plugins.PluginAssemblyLoader.OneLine(e));
+                job.Tracker.Recorder.SetTag(RunKeys.Tags.ArtifactsError, ExceptionText.OneLine(e));
             }
 
             var outcome = await job.Tracker.FinishAsync(job.Result, files).ConfigureAwait(false);

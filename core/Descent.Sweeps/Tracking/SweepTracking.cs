@@ -1,3 +1,4 @@
+using Descent.Runs;
 using System.Globalization;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Sharding;
@@ -5,7 +6,7 @@ using Descent.Tracking;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 using Descent.Tracking.Stores;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Sweeps.Tracking;
 
@@ -32,7 +33,7 @@ public sealed class SweepTracking
         Experiment = experiment;
         Reachable = reachable;
         Finished = existing.Where(r => r.Info.Status == RunStatus.Finished)
-            .Select(r => r.Tag(DescentTags.TrialHash))
+            .Select(r => r.Tag(RunKeys.Tags.TrialHash))
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
     }
@@ -73,10 +74,10 @@ public sealed class SweepTracking
     public async Task<int> MarkStaleAsync(IEnumerable<SweepTrial> trials, CancellationToken cancellation = default)
     {
         var identities = trials.Select(t => t.Identity).ToHashSet(StringComparer.Ordinal);
-        var stale = existing.Where(r => r.Info.Status == RunStatus.Running && r.Tag(DescentTags.TrialHash) is { } h && identities.Contains(h)).ToArray();
+        var stale = existing.Where(r => r.Info.Status == RunStatus.Running && r.Tag(RunKeys.Tags.TrialHash) is { } h && identities.Contains(h)).ToArray();
         foreach (var run in stale)
         {
-            await session.Store.LogBatchAsync(run.RunId, new LogBatch([], [], [new RunTag(SweepTags.Stale, "true")]), cancellation).ConfigureAwait(false);
+            await session.Store.LogBatchAsync(run.RunId, new LogBatch([], [], [new RunTag(RunKeys.Tags.Stale, "true")]), cancellation).ConfigureAwait(false);
             await session.Store.UpdateRunAsync(run.RunId, RunStatus.Killed, run.Info.EndTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
         }
 
@@ -112,11 +113,11 @@ public sealed class SweepTracking
         if (Reachable)
         {
             // Another shard may have made a parent at the same moment: the earliest one is the sweep's.
-            var experimentRuns = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(SweepTags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
+            var experimentRuns = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
             var elected = Parents(experimentRuns).FirstOrDefault();
             if (elected is not null && elected.RunId != ParentRunId)
             {
-                parentRecorder.SetTag("descent.duplicate_of", elected.RunId);
+                parentRecorder.SetTag(RunKeys.Tags.DuplicateOf, elected.RunId);
                 await parentRecorder.FinishAsync(RunStatus.Killed).ConfigureAwait(false);
                 parentRecorder = null;
                 ParentRunId = elected.RunId;
@@ -140,10 +141,10 @@ public sealed class SweepTracking
     {
         var tags = new List<RunTag>
         {
-            new(SweepTags.Sweep, plan.Identity),
-            new(SweepTags.Kind, SweepTags.TrialKind),
-            new(SweepTags.Configuration, trial.Configuration),
-            new(SweepTags.TrialIndex, trial.Index.ToString(CultureInfo.InvariantCulture)),
+            new(RunKeys.Tags.Sweep, plan.Identity),
+            new(RunKeys.Tags.Kind, RunKeys.Tags.TrialKind),
+            new(RunKeys.Tags.Configuration, trial.Configuration),
+            new(RunKeys.Tags.TrialIndex, trial.Index.ToString(CultureInfo.InvariantCulture)),
         };
         if (parentRecorder is null && ParentRunId is not null)
         {
@@ -172,7 +173,7 @@ public sealed class SweepTracking
         if (!complete && Reachable && !interrupted)
         {
             var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
-            var finished = runs.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(DescentTags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var finished = runs.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(RunKeys.Tags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
             complete = plan.Trials.All(t => finished.Contains(t.Identity));
         }
 
@@ -209,17 +210,17 @@ public sealed class SweepTracking
     }
 
     private IEnumerable<Run> Parents(IEnumerable<Run> runs) =>
-        runs.Where(r => r.Tag(SweepTags.Kind) == SweepTags.SweepKind && r.Tag(SweepTags.Sweep) == plan.Identity && r.Tag("descent.duplicate_of") is null)
+        runs.Where(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.SweepKind && r.Tag(RunKeys.Tags.Sweep) == plan.Identity && r.Tag(RunKeys.Tags.DuplicateOf) is null)
             .OrderBy(r => r.Info.StartTime)
             .ThenBy(r => r.RunId, StringComparer.Ordinal);
 
     private List<RunTag> ParentTags() =>
     [
-        new(SweepTags.Sweep, plan.Identity),
-        new(SweepTags.Kind, SweepTags.SweepKind),
-        new(SweepTags.SweepName, plan.File.Name),
-        new(SweepTags.SweepFile, plan.File.Path),
-        new(SweepTags.TrialCount, plan.Trials.Count.ToString(CultureInfo.InvariantCulture)),
+        new(RunKeys.Tags.Sweep, plan.Identity),
+        new(RunKeys.Tags.Kind, RunKeys.Tags.SweepKind),
+        new(RunKeys.Tags.SweepName, plan.File.Name),
+        new(RunKeys.Tags.SweepFile, plan.File.Path),
+        new(RunKeys.Tags.TrialCount, plan.Trials.Count.ToString(CultureInfo.InvariantCulture)),
         new(MlflowTags.Note, string.IsNullOrWhiteSpace(plan.File.Description) ? $"Sweep {plan.File.Name}" : plan.File.Description.Trim()),
     ];
 }

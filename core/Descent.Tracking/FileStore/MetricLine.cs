@@ -1,5 +1,4 @@
 using System.Globalization;
-using Descent.Engine.Options;
 using Descent.Tracking.Model;
 
 namespace Descent.Tracking.FileStore;
@@ -16,7 +15,13 @@ public static class MetricLine
         $"{metric.Timestamp.ToString(CultureInfo.InvariantCulture)} {Value(metric.Value)} {metric.Step.ToString(CultureInfo.InvariantCulture)}\n";
 
     /// <summary>A value as the metric file writes it.</summary>
-    public static string Value(double value) => double.IsNaN(value) ? "nan" : ValueFormat.Number(value);
+    public static string Value(double value) => value switch
+    {
+        double.NaN => "nan",
+        double.PositiveInfinity => "inf",
+        double.NegativeInfinity => "-inf",
+        _ => value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal),
+    };
 
     /// <summary>Parses a line (2 or 3 fields, as MLflow accepts; a missing step is 0).</summary>
     /// <exception cref="FormatException">The line is malformed; the message quotes it.</exception>

@@ -32,7 +32,7 @@ public sealed record RunCreation(
 
         tags[MlflowTags.RunName] = RunName;
         tags[MlflowTags.User] = UserId;
-        tags[DescentTags.Origin] = Origin;
+        tags[RunOrigin.Tag] = Origin;
         if (ParentRunId is not null)
         {
             tags[MlflowTags.ParentRunId] = ParentRunId;

@@ -111,7 +111,7 @@ internal sealed class MlflowHttpClient : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException)
         {
-            throw new TrackingUnavailableException($"tracking server {Location} is unreachable ({what}: {MlflowRetryPipeline.OneLine(e)})", e);
+            throw new TrackingUnavailableException($"tracking server {Location} is unreachable ({what}: {MlflowRetryPipeline.Describe(e)})", e);
         }
 
         using (response)

@@ -56,15 +56,12 @@ internal static class MlflowRetryPipeline
 
     /// <summary>A short description of what went wrong, for logs and messages (no headers, no bodies).</summary>
     public static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is { } e ? OneLine(e) : $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}";
+        outcome.Exception is { } e ? Describe(e) : $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}";
 
-    public static string OneLine(Exception e) => e switch
-    {
-        TimeoutRejectedException t => $"no answer within {t.Timeout.TotalSeconds:0.###} s",
-        HttpRequestException { InnerException: { } inner } h when inner.Message.Length > 0 && !h.Message.Contains(inner.Message, StringComparison.Ordinal) =>
-            $"{h.Message.TrimEnd('.')}: {inner.Message}",
-        _ => e.Message,
-    };
+    /// <summary>What a failed request met, in one line: a timeout as its duration, anything else as its message.</summary>
+    public static string Describe(Exception e) => e is TimeoutRejectedException t
+        ? $"no answer within {t.Timeout.TotalSeconds:0.###} s"
+        : ExceptionText.OneLine(e, withType: false);
 
     private static async ValueTask<bool> ShouldRetry(Outcome<HttpResponseMessage> outcome, bool artifactRoute)
     {

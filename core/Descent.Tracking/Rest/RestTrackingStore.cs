@@ -90,7 +90,7 @@ public sealed class RestTrackingStore : ITrackingStore
             creation.RunName,
             creation.StartTime,
             creation.AllTags().Select(t => new KeyValueWire(t.Key, MlflowKeys.TagValue(t.Value))).ToArray());
-        var search = new SearchRunsRequest([creation.ExperimentId], RunFilter.Tag(DescentTags.Origin, creation.Origin).ToMlflowFilter(), 1, null);
+        var search = new SearchRunsRequest([creation.ExperimentId], RunFilter.Tag(RunOrigin.Tag, creation.Origin).ToMlflowFilter(), 1, null);
 
         var response = await client.ExecuteAsync<RunResponse>("runs/create", async (attempt, token) =>
         {

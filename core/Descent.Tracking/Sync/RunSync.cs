@@ -54,17 +54,17 @@ public sealed class RunSync(FileTrackingStore source, ITrackingStore target, ILo
     private async Task<SyncedRun> SyncRunAsync(string experimentName, string targetExperimentId, Run run, Dictionary<string, string> targetIds, CancellationToken cancellation)
     {
         var problems = new List<string>();
-        string origin = run.Tag(DescentTags.Origin) ?? run.RunId;
-        var tags = new Dictionary<string, string>(run.Tags, StringComparer.Ordinal) { [DescentTags.Origin] = origin };
+        string origin = run.Tag(RunOrigin.Tag) ?? run.RunId;
+        var tags = new Dictionary<string, string>(run.Tags, StringComparer.Ordinal) { [RunOrigin.Tag] = origin };
         if (tags.TryGetValue(MlflowTags.ParentRunId, out string? parent) && targetIds.TryGetValue(parent, out string? targetParent))
         {
             tags[MlflowTags.ParentRunId] = targetParent;
         }
 
-        var existing = await target.SearchRunsAsync(targetExperimentId, RunFilter.Tag(DescentTags.Origin, origin), cancellation).ConfigureAwait(false);
+        var existing = await target.SearchRunsAsync(targetExperimentId, RunFilter.Tag(RunOrigin.Tag, origin), cancellation).ConfigureAwait(false);
         if (existing.Count > 1)
         {
-            problems.Add($"{existing.Count} runs on the target carry {DescentTags.Origin} = {origin}; syncing into the newest, {existing[0].RunId}");
+            problems.Add($"{existing.Count} runs on the target carry {RunOrigin.Tag} = {origin}; syncing into the newest, {existing[0].RunId}");
         }
 
         bool created = existing.Count == 0;

@@ -59,7 +59,7 @@ public static class ReportCommand
         using var host = EngineHost.Start(console, parsed);
         var source = experimentFile is null
             ? ReportSource.ForExperiment(experiment!)
-            : ReportSource.ForPlan(SweepExpander.Expand(experimentFile, host.Catalog), experiment);
+            : ReportSource.ForPlan(SweepExpander.Expand(experimentFile, host.Catalog).Outline, experiment);
         var settings = TrackingSettingsReader.Read(parsed.GetValue(TrackingOptions.TrackingUri), source.ExperimentName);
         string directory = parsed.GetValue(ReportOptions.Out) ?? ReportOptions.DefaultDirectory(source.ExperimentName);
         using var session = TrackingSession.Open(settings, new ConsoleTrackingLogger(console));

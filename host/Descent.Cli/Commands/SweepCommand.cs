@@ -1,3 +1,5 @@
+using Descent.Runs;
+using Descent.Sweeps.Tracking;
 using System.CommandLine;
 using System.Globalization;
 using Descent.Cli.Hosting;
@@ -9,7 +11,6 @@ using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
 using Descent.Sweeps.Running;
 using Descent.Sweeps.Sharding;
-using Descent.Sweeps.Tracking;
 using Descent.Tracking;
 
 namespace Descent.Cli.Commands;
@@ -84,7 +85,7 @@ public static class SweepCommand
         bool interrupted = cancellation.IsCancellationRequested;
         // Report (Descent.Reports): written when every trial has a finished run, attached to the parent with the file.
         var report = await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
-        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, SweepTags.ExperimentFileArtifact), .. report], CancellationToken.None);
+        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, RunKeys.Artifacts.ExperimentFile), .. report], CancellationToken.None);
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(
             plan.File.Name, plan.Identity, plan.Trials.Count, plan.Trials.Count(shard.Contains), outcomes.Count, skipped,

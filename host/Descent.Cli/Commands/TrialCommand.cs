@@ -70,7 +70,7 @@ public static class TrialCommand
 
         if (outDirectory is not null)
         {
-            var files = tracking.WrittenFiles ?? TrialArtifacts.Write(outDirectory, trial, result, report, host.Services);
+            var files = tracking.WrittenFiles ?? TrialFiles.Write(outDirectory, trial, result, host.Services, lossPicture: true);
             console.Error.WriteLine($"wrote {string.Join(", ", files.Select(Path.GetFileName))} to {Path.GetFullPath(outDirectory)}");
         }
 
@@ -130,7 +130,7 @@ public static class TrialCommand
     private static void WriteSummary(CliConsole console, ResolvedTrial trial, TrialResult result, TrialReport report)
     {
         var o = console.Out;
-        o.WriteLine($"trial   {Plotting.TrialFiles.Title(trial)}");
+        o.WriteLine($"trial   {Runs.Files.TrialFiles.Title(trial)}");
         o.WriteLine($"        {trial.DTypeName}, seed {trial.Seed}, device {trial.Device}");
         string progress = trial.UsesData
             ? $"{result.EpochSeconds.Count} epochs ({result.Steps} steps, {result.Samples} samples)"

@@ -1,6 +1,7 @@
+using Descent.Runs;
 using Descent.Tracking;
 using Descent.Tracking.Model;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Cli.Output;
 
@@ -39,20 +40,14 @@ public sealed record RunListing(
         run.Info.ExperimentId,
         run.Info.RunName,
         RunStatusNames.ToName(run.Info.Status),
-        run.Tag(DescentTags.Status),
+        run.Tag(RunKeys.Tags.Status),
         run.Info.StartTime,
         run.Info.EndTime,
-        run.Params.GetValueOrDefault("optimizer"),
-        run.Params.GetValueOrDefault("objective"),
-        run.Params.GetValueOrDefault("dataset"),
-        OptimizerHyperparameters(run),
-        run.LatestMetrics.TryGetValue(TrialRecords.FinalLoss, out var loss) ? loss.Value : null,
-        run.Tag(DescentTags.TrialHash));
+        TrialRunLayout.ReadOptimizer(run.Params),
+        TrialRunLayout.ReadObjective(run.Params),
+        TrialRunLayout.ReadDataset(run.Params),
+        TrialRunLayout.ReadHyperparameters(run.Params).ToDictionary(StringComparer.Ordinal),
+        run.LatestMetrics.TryGetValue(RunKeys.Metrics.FinalLoss, out var loss) ? loss.Value : null,
+        run.Tag(RunKeys.Tags.TrialHash));
 
-    /// <summary>The optimizer's hyperparameters: the params that are neither Descent's own nor the objective's or dataset's.</summary>
-    public static IReadOnlyDictionary<string, string> OptimizerHyperparameters(Run run) =>
-        run.Params
-            .Where(p => !TrialRecords.ReservedParams.Contains(p.Key) && !p.Key.StartsWith("objective.", StringComparison.Ordinal) && !p.Key.StartsWith("dataset.", StringComparison.Ordinal))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .ToDictionary(p => p.Key.StartsWith("optimizer.", StringComparison.Ordinal) ? p.Key["optimizer.".Length..] : p.Key, p => p.Value, StringComparer.Ordinal);
 }

@@ -27,7 +27,7 @@ internal static class SweepEndReport
 
         try
         {
-            var runs = await SweepRunsReader.ReadAsync(session.Store, ReportSource.ForPlan(plan, tracking.Experiment.Name));
+            var runs = await SweepRunsReader.ReadAsync(session.Store, ReportSource.ForPlan(plan.Outline, tracking.Experiment.Name));
             if (!runs.Complete)
             {
                 console.Error.WriteLine(

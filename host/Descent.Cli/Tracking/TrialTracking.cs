@@ -1,9 +1,10 @@
+using Descent.Runs;
 using System.CommandLine;
 using Descent.Cli.Output;
 using Descent.Engine.Trials;
 using Descent.Tracking;
 using Descent.Tracking.Recording;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Cli.Tracking;
 
@@ -67,10 +68,10 @@ internal sealed class TrialTracking : IDisposable
         string directory = outDirectory ?? Path.Combine(Path.GetTempPath(), $"descent-trial-{Guid.NewGuid():N}");
         try
         {
-            WrittenFiles = TrialArtifacts.Write(directory, trial, result, report, services);
+            WrittenFiles = TrialFiles.Write(directory, trial, result, services, lossPicture: true);
             var outcome = tracker.FinishAsync(result, directory).GetAwaiter().GetResult();
             finished = true;
-            WrittenFiles = [.. WrittenFiles, Path.Combine(directory, TrialTracker.ConfigurationArtifact)];
+            WrittenFiles = [.. WrittenFiles, Path.Combine(directory, RunKeys.Artifacts.Configuration)];
             Report(outcome);
             return outcome.RunId.Length == 0 ? report : report with { RunId = outcome.RunId, ExperimentId = outcome.ExperimentId };
         }

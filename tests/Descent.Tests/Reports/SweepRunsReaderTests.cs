@@ -38,7 +38,7 @@ public sealed class SweepRunsReaderTests
         // Another sweep's run in the same experiment is not part of this report.
         await store.AddTrialAsync(experiment, new SyntheticTrial { Sweep = "other-sweep", TrialIndex = 0, TrialHash = t[0].Identity, StartTime = 50 });
 
-        var runs = await SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(plan));
+        var runs = await SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(plan.Outline));
 
         Assert.Multiple(() =>
         {
@@ -66,7 +66,7 @@ public sealed class SweepRunsReaderTests
         var plan = Plan();
         await store.AddTrialAsync(experiment, Child(plan, 0, "running", RunStatus.Running, start: 10));
 
-        var error = Assert.ThrowsAsync<ReportException>(() => SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(plan)));
+        var error = Assert.ThrowsAsync<ReportException>(() => SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(plan.Outline)));
 
         Assert.That(error!.Message, Does.Contain("experiment 'reader-test'").And.Contain("0 of 4 trials have finished runs, 1 running")
             .And.Contain("may still be running").And.Contain("--experiment"));
@@ -81,7 +81,7 @@ public sealed class SweepRunsReaderTests
         await store.AddParentAsync(experiment, "0123456789abcdef", "reader-test", 4, RunStatus.Finished, 1);
         await store.AddTrialAsync(experiment, new SyntheticTrial { Sweep = "0123456789abcdef", TrialIndex = 0, TrialHash = "old", StartTime = 2 });
 
-        var error = Assert.ThrowsAsync<ReportException>(() => SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(Plan())));
+        var error = Assert.ThrowsAsync<ReportException>(() => SweepRunsReader.ReadAsync(store.Store, ReportSource.ForPlan(Plan().Outline)));
 
         Assert.That(error!.Message, Does.Contain("0 of 4 trials have finished runs")
             .And.Contain("holds 1 other sweep named 'reader-test' (newest 0123456789ab, finished)")

@@ -1,5 +1,5 @@
+using Descent.Runs;
 using System.Globalization;
-using Descent.Sweeps.Tracking;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;
 using Descent.Tracking.FileStore;
@@ -32,28 +32,28 @@ public sealed class SyntheticStore : IDisposable
     {
         var tags = new List<RunTag>
         {
-            new(DescentTags.Status, trial.Outcome),
-            new(SweepTags.Configuration, trial.Configuration),
+            new(RunKeys.Tags.Status, trial.Outcome),
+            new(RunKeys.Tags.Configuration, trial.Configuration),
         };
         if (trial.Sweep is { } sweep)
         {
-            tags.Add(new RunTag(SweepTags.Sweep, sweep));
-            tags.Add(new RunTag(SweepTags.Kind, SweepTags.TrialKind));
+            tags.Add(new RunTag(RunKeys.Tags.Sweep, sweep));
+            tags.Add(new RunTag(RunKeys.Tags.Kind, RunKeys.Tags.TrialKind));
         }
 
         if (trial.TrialIndex is { } index)
         {
-            tags.Add(new RunTag(SweepTags.TrialIndex, index.ToString(CultureInfo.InvariantCulture)));
+            tags.Add(new RunTag(RunKeys.Tags.TrialIndex, index.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (trial.TrialHash is { } hash)
         {
-            tags.Add(new RunTag(DescentTags.TrialHash, hash));
+            tags.Add(new RunTag(RunKeys.Tags.TrialHash, hash));
         }
 
         if (trial.Error is { } error)
         {
-            tags.Add(new RunTag(DescentTags.Error, error));
+            tags.Add(new RunTag(RunKeys.Tags.Error, error));
         }
 
         string name = trial.TrialIndex is { } i ? $"trial-{i:D4}" : $"{trial.Optimizer}-seed{trial.Seed}";
@@ -96,8 +96,8 @@ public sealed class SyntheticStore : IDisposable
     {
         var tags = new List<RunTag>
         {
-            new(SweepTags.Sweep, sweep), new(SweepTags.Kind, SweepTags.SweepKind), new(SweepTags.SweepName, name),
-            new(SweepTags.SweepFile, $"experiments/{name}.yaml"), new(SweepTags.TrialCount, trials.ToString(CultureInfo.InvariantCulture)),
+            new(RunKeys.Tags.Sweep, sweep), new(RunKeys.Tags.Kind, RunKeys.Tags.SweepKind), new(RunKeys.Tags.SweepName, name),
+            new(RunKeys.Tags.SweepFile, $"experiments/{name}.yaml"), new(RunKeys.Tags.TrialCount, trials.ToString(CultureInfo.InvariantCulture)),
         };
         var run = await Store.CreateRunAsync(new RunCreation(experimentId, name, startTime, "tester", $"origin-{++origin}", tags));
         await Store.UpdateRunAsync(run.RunId, status, status == RunStatus.Running ? null : startTime + 5000);

@@ -1,3 +1,4 @@
+using Descent.Runs;
 using Descent.Tracking;
 using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
@@ -20,6 +21,6 @@ public static class SweepStore
     /// <summary>How many FINISHED runs each trial identity has.</summary>
     public static Dictionary<string, int> FinishedPerIdentity(string storePath, string experiment) =>
         Trials(storePath, experiment).Where(r => r.Info.Status == RunStatus.Finished)
-            .GroupBy(r => r.Tag(DescentTags.TrialHash)!)
+            .GroupBy(r => r.Tag(RunKeys.Tags.TrialHash)!)
             .ToDictionary(g => g.Key, g => g.Count());
 }

@@ -1,3 +1,4 @@
+using Descent.Runs.Trials;
 using Descent.Engine.Trials;
 using Descent.Tests.Support;
 using Descent.Tests.Tracking.Support;

@@ -43,7 +43,7 @@ public sealed class FileStoreTests
                 ["descent.status"] = "diverged",
                 [MlflowTags.RunName] = "sgd-run",
                 [MlflowTags.User] = "alice",
-                [DescentTags.Origin] = "origin-1",
+                [RunOrigin.Tag] = "origin-1",
             }));
             Assert.That(read.LatestMetrics["loss"], Is.EqualTo(new Metric("loss", double.PositiveInfinity, T0 + 3, 2)));
             Assert.That(await store.GetMetricHistoryAsync(run.RunId, "loss"), Is.EqualTo(new[]
@@ -52,8 +52,8 @@ public sealed class FileStoreTests
             }));
             Assert.That(await store.GetMetricHistoryAsync(run.RunId, "trajectory/x_0"), Is.EqualTo(new[] { new Metric("trajectory/x_0", -5, T0 + 1, 0) }));
             Assert.That(await store.ListArtifactsAsync(run), Is.EqualTo(new[] { new ArtifactFile("tables/history.csv", false, 16) }));
-            Assert.That((await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(DescentTags.Origin, "origin-1"))).Select(r => r.RunId), Is.EqualTo(new[] { run.RunId }));
-            Assert.That(await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(DescentTags.Origin, "other")), Is.Empty);
+            Assert.That((await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(RunOrigin.Tag, "origin-1"))).Select(r => r.RunId), Is.EqualTo(new[] { run.RunId }));
+            Assert.That(await store.SearchRunsAsync(experiment.ExperimentId, RunFilter.Tag(RunOrigin.Tag, "other")), Is.Empty);
         });
     }
 

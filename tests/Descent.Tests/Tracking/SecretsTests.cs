@@ -3,7 +3,7 @@ using Descent.Tests.Support;
 using Descent.Tests.Tracking.Fakes;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Tests.Tracking;
 

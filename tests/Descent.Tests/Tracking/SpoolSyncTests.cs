@@ -1,3 +1,5 @@
+using Descent.Runs.Trials;
+using Descent.Runs;
 using System.Text;
 using Descent.Engine.Trials;
 using Descent.Tests.Tracking.Fakes;
@@ -57,7 +59,7 @@ public sealed class SpoolSyncTests
             Assert.That(run.Params, Is.EquivalentTo(TrackedTrials.QuadraticParams(200)));
             Assert.That(TrackedTrials.Points(run.Metrics), Is.EquivalentTo(TrackedTrials.ExpectedMetrics(result)));
             Assert.That(run.Tags, Is.EquivalentTo(spooled.Tags), "every tag, the origin included");
-            Assert.That(run.Tags[DescentTags.TrialHash], Is.EqualTo(TrialIdentity.Hash(trial)));
+            Assert.That(run.Tags[RunKeys.Tags.TrialHash], Is.EqualTo(TrialIdentity.Hash(trial)));
             Assert.That(run.Status, Is.EqualTo("FINISHED"));
             Assert.That((run.StartTime, run.EndTime), Is.EqualTo((spooled.Info.StartTime, spooled.Info.EndTime)));
             Assert.That(run.RunName, Is.EqualTo("sgd-quadratic2d-seed0"));

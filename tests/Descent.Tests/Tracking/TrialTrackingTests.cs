@@ -1,3 +1,4 @@
+using Descent.Runs;
 using System.Text;
 using Descent.Engine.Trials;
 using Descent.Tests.Tracking.Fakes;
@@ -7,7 +8,7 @@ using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 using Descent.Tracking.Rest;
-using Descent.Tracking.Trials;
+using Descent.Runs.Trials;
 
 namespace Descent.Tests.Tracking;
 
@@ -52,13 +53,13 @@ public sealed class TrialTrackingTests
             Assert.That(server.Backend.Experiments.Count(e => e.Name == "rest"), Is.EqualTo(1));
             Assert.That(run.Params, Is.EquivalentTo(TrackedTrials.QuadraticParams(600)));
             Assert.That(TrackedTrials.Points(run.Metrics), Is.EquivalentTo(TrackedTrials.ExpectedMetrics(result)));
-            Assert.That(run.Tags[DescentTags.TrialHash], Is.EqualTo(TrialIdentity.Hash(trial)));
-            Assert.That(run.Tags[DescentTags.Status], Is.EqualTo("finished"));
+            Assert.That(run.Tags[RunKeys.Tags.TrialHash], Is.EqualTo(TrialIdentity.Hash(trial)));
+            Assert.That(run.Tags[RunKeys.Tags.Status], Is.EqualTo("finished"));
             Assert.That(run.Tags[MlflowTags.RunName], Is.EqualTo("sgd-quadratic2d-seed0"));
             Assert.That(run.Tags[MlflowTags.SourceType], Is.EqualTo("LOCAL"));
             Assert.That(run.Tags["descent.optimizer.sha256"], Is.EqualTo(trial.Optimizer.Plugin.AssemblySha256));
             Assert.That(run.Tags["descent.objective.version"], Is.EqualTo(trial.Objective.Plugin.Version));
-            Assert.That(run.Tags.Keys, Is.SupersetOf(new[] { MlflowTags.User, MlflowTags.SourceName, DescentTags.Origin, DescentTags.Os, DescentTags.Cpu, DescentTags.TorchSharpVersion, DescentTags.LibTorchVersion }));
+            Assert.That(run.Tags.Keys, Is.SupersetOf(new[] { MlflowTags.User, MlflowTags.SourceName, RunOrigin.Tag, RunKeys.Tags.Os, RunKeys.Tags.Cpu, RunKeys.Tags.TorchSharpVersion, RunKeys.Tags.LibTorchVersion }));
             Assert.That(run.Status, Is.EqualTo("FINISHED"));
             Assert.That(run.EndTime, Is.GreaterThanOrEqualTo(run.StartTime));
             Assert.That(run.StartTime, Is.GreaterThan(1_600_000_000_000), "start_time is sent");
@@ -135,7 +136,7 @@ public sealed class TrialTrackingTests
         Assert.That(result.Status, Is.EqualTo(TrialStatus.Killed));
         Assert.That(run.Status, Is.EqualTo("KILLED"));
         Assert.That(run.EndTime, Is.Not.Null);
-        Assert.That(run.Tags[DescentTags.Status], Is.EqualTo("killed"));
+        Assert.That(run.Tags[RunKeys.Tags.Status], Is.EqualTo("killed"));
         Assert.That(run.History("loss"), Has.Count.EqualTo(result.History.Count), "every recorded point was flushed");
     }
 

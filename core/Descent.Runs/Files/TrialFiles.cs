@@ -1,39 +1,43 @@
 using System.Globalization;
 using System.Text;
 using Descent.Engine.Options;
-using Descent.Engine.Surfaces;
 using Descent.Engine.Trials;
+using Descent.Plotting;
 
-namespace Descent.Plotting;
+namespace Descent.Runs.Files;
 
 /// <summary>
-/// The files that show one trial: the history as CSV, the loss curve, and for 1-D and 2-D analytic
-/// objectives the trajectory (the contours or the curve of f with the path over them). Written by
-/// <c>descent trial --out</c> and attached to every tracked run.
+/// The files that show one trial: its report (<c>result.json</c>), the history as CSV, for 1-D and 2-D
+/// analytic objectives the trajectory (the contours or the curve of f with the path over them), and on
+/// request the loss curve. Written by <c>descent trial --out</c> and attached to every tracked run of a
+/// trial, in a sweep or alone. The loss curve is left out of sweeps: MLflow draws it from the metrics.
 /// </summary>
 public static class TrialFiles
 {
-    /// <summary>Writes <c>history.csv</c>, <c>loss.png</c> and (analytic, 1-D or 2-D) <c>trajectory.png</c>; returns their paths.</summary>
+    /// <summary>Writes the trial's files; returns their paths.</summary>
     /// <param name="directory">Where to write (created when missing).</param>
     /// <param name="trial">The trial.</param>
     /// <param name="result">What it produced.</param>
     /// <param name="services">The engine's services (to sample the objective's surface).</param>
-    public static IReadOnlyList<string> Write(string directory, ResolvedTrial trial, TrialResult result, IServiceProvider services)
+    /// <param name="lossPicture">Also draw <see cref="RunKeys.Artifacts.LossPicture"/>.</param>
+    public static IReadOnlyList<string> Write(string directory, ResolvedTrial trial, TrialResult result, IServiceProvider services, bool lossPicture)
     {
         Directory.CreateDirectory(directory);
         var files = new List<string>();
         string In(string name) => Path.Combine(directory, name);
 
-        File.WriteAllText(In("history.csv"), HistoryCsv(result, ParameterLabels(result), trial.UsesData));
-        files.Add(In("history.csv"));
+        File.WriteAllText(In(RunKeys.Artifacts.Result), Json.Write(TrialReport.From(trial, result)));
+        files.Add(In(RunKeys.Artifacts.Result));
+        File.WriteAllText(In(RunKeys.Artifacts.History), HistoryCsv(result, ParameterLabels(result), trial.UsesData));
+        files.Add(In(RunKeys.Artifacts.History));
 
         string title = Title(trial);
         var finite = result.History.Where(p => double.IsFinite(p.Loss)).ToArray();
-        if (finite.Length > 0)
+        if (lossPicture && finite.Length > 0)
         {
             var x = finite.Select(p => trial.UsesData ? p.Epoch : p.Step).ToArray();
-            LossCurvePlot.SavePng(In("loss.png"), [new LossSeries("", x, finite.Select(p => p.Loss).ToArray())], trial.UsesData ? "epoch" : "step", title);
-            files.Add(In("loss.png"));
+            LossCurvePlot.SavePng(In(RunKeys.Artifacts.LossPicture), [new LossSeries("", x, finite.Select(p => p.Loss).ToArray())], trial.UsesData ? "epoch" : "step", title);
+            files.Add(In(RunKeys.Artifacts.LossPicture));
         }
 
         if (!trial.UsesData)
@@ -43,8 +47,8 @@ public static class TrialFiles
             if (surface is not null)
             {
                 var drawn = result.History.Where(p => p.Params is not null && p.Params.All(double.IsFinite) && double.IsFinite(p.Loss)).ToArray();
-                TrajectoryPlot.SavePng(In("trajectory.png"), surface, drawn.Select(p => p.Params!).ToArray(), drawn.Select(p => p.Loss).ToArray(), title);
-                files.Add(In("trajectory.png"));
+                TrajectoryPlot.SavePng(In(RunKeys.Artifacts.TrajectoryPicture), surface, drawn.Select(p => p.Params!).ToArray(), drawn.Select(p => p.Loss).ToArray(), title);
+                files.Add(In(RunKeys.Artifacts.TrajectoryPicture));
             }
         }
 

@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Descent.Tracking;
 using Descent.Tracking.Model;
 
-namespace Descent.Tracking.Trials;
+namespace Descent.Runs.Trials;
 
 /// <summary>
 /// Where and with what a run was made: user, program, git commit, Descent, TorchSharp and libtorch
@@ -51,12 +52,12 @@ public static class Provenance
 
     private static IReadOnlyList<RunTag> CollectMachine() =>
     [
-        new(DescentTags.Version, DescentVersion()),
-        new(DescentTags.TorchSharpVersion, TorchSharpVersion()),
-        new(DescentTags.LibTorchVersion, LibTorchVersion()),
-        new(DescentTags.Os, RuntimeInformation.OSDescription),
-        new(DescentTags.Cpu, $"{CpuModel()} ({Environment.ProcessorCount} logical)"),
-        new(DescentTags.Runtime, RuntimeInformation.FrameworkDescription),
+        new(RunKeys.Tags.Version, DescentVersion()),
+        new(RunKeys.Tags.TorchSharpVersion, TorchSharpVersion()),
+        new(RunKeys.Tags.LibTorchVersion, LibTorchVersion()),
+        new(RunKeys.Tags.Os, RuntimeInformation.OSDescription),
+        new(RunKeys.Tags.Cpu, $"{CpuModel()} ({Environment.ProcessorCount} logical)"),
+        new(RunKeys.Tags.Runtime, RuntimeInformation.FrameworkDescription),
     ];
 
     private static string DescentVersion() =>

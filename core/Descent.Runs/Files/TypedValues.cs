@@ -1,7 +1,7 @@
 using Descent.Engine.Options;
 using Descent.Engine.Trials;
 
-namespace Descent.Cli.Output;
+namespace Descent.Runs.Files;
 
 /// <summary>A component's resolved options as JSON-friendly values (numbers stay numbers), in declaration order.</summary>
 public static class TypedValues

@@ -1,8 +1,11 @@
 using Descent.Engine.Trials;
 
-namespace Descent.Cli.Output;
+namespace Descent.Runs.Files;
 
-/// <summary>A trial and its result as <c>descent trial --json</c> prints it (and <c>--out</c> writes it).</summary>
+/// <summary>
+/// A trial and its result as <c>descent trial --json</c> prints it, and as every tracked run of a trial carries it
+/// (<see cref="RunKeys.Artifacts.Result"/>), a sweep's children included.
+/// </summary>
 public sealed record TrialReport(
     string Status,
     string Optimizer,
@@ -48,21 +51,11 @@ public sealed record TrialReport(
         trial.Training.BatchSize,
         result.FinalLoss,
         result.FinalParams,
-        Plotting.TrialFiles.ParameterLabels(result),
+        TrialFiles.ParameterLabels(result),
         result.Steps,
         result.Samples,
         result.SecondsPerEpoch,
         result.WallSeconds,
         result.Error,
         result.History.Select(p => HistoryEntry.From(p, trial.UsesData)).ToArray());
-}
-
-/// <summary>One point of <see cref="TrialReport.History"/>: step, loss and parameters for analytic objectives; step, samples, epoch and loss for data.</summary>
-public sealed record HistoryEntry(long Step, long? Samples, double? Epoch, double Loss, IReadOnlyList<double>? Params)
-{
-    /// <summary>The entry for <paramref name="point"/>.</summary>
-    public static HistoryEntry From(HistoryPoint point, bool usesData) =>
-        usesData
-            ? new HistoryEntry(point.Step, point.Samples, point.Epoch, point.Loss, null)
-            : new HistoryEntry(point.Step, null, null, point.Loss, point.Params);
 }

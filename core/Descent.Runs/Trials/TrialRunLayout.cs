@@ -1,46 +1,27 @@
 using System.Globalization;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Tracking;
 using Descent.Tracking.Model;
+using P = Descent.Runs.RunKeys.Params;
 
-namespace Descent.Tracking.Trials;
+namespace Descent.Runs.Trials;
 
 /// <summary>
-/// How a trial maps onto an MLflow run. Params keep the same keys in every trial of a kind, so MLflow's
+/// How a trial maps onto an MLflow run, written and read here (the keys are <see cref="RunKeys"/>). Params keep the same keys in every trial of a kind, so MLflow's
 /// parallel-coordinates view lines them up: optimizer hyperparameters under their PyTorch names
 /// (<c>lr</c>, <c>momentum</c>, <c>betas</c>), the objective's and dataset's options as
 /// <c>objective.NAME</c> and <c>dataset.NAME</c>, then the ids and versions, training settings, seed and
-/// dtype. Metrics: <see cref="Loss"/> with step = samples seen (iteration for analytic objectives), for
+/// dtype. Metrics: <see cref="RunKeys.Metrics.Loss"/> with step = samples seen (iteration for analytic objectives), for
 /// 1-D and 2-D objectives the coordinates under <c>trajectory/</c>, then summaries.
 /// </summary>
-public static class TrialRecords
+public static partial class TrialRunLayout
 {
-    /// <summary>The loss history.</summary>
-    public const string Loss = "loss";
-
-    /// <summary>Fractional epoch at each recorded point (data objectives).</summary>
-    public const string Epoch = "epoch";
-
-    /// <summary>Wall time of each epoch, step = epoch number.</summary>
-    public const string EpochSeconds = "epoch_seconds";
-
-    /// <summary>Mean seconds per epoch.</summary>
-    public const string SecondsPerEpoch = "seconds_per_epoch";
-
-    /// <summary>The last recorded loss.</summary>
-    public const string FinalLoss = "final_loss";
-
-    /// <summary>Wall time of the training loop.</summary>
-    public const string WallSeconds = "wall_seconds";
-
-    /// <summary>Prefix of the coordinate metrics (one chart section in the MLflow UI).</summary>
-    public const string TrajectoryPrefix = "trajectory/";
-
     /// <summary>Keys Descent sets itself; an optimizer hyperparameter with one of these names is logged as <c>optimizer.NAME</c>.</summary>
     public static IReadOnlySet<string> ReservedParams { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "optimizer", "optimizer.version", "objective", "objective.version", "dataset", "dataset.version",
-        "steps", "epochs", "batch_size", "record_every", "autograd", "seed", "dtype",
+        P.Optimizer, P.OptimizerVersion, P.Objective, P.ObjectiveVersion, P.Dataset, P.DatasetVersion,
+        P.Steps, P.Epochs, P.BatchSize, P.RecordEvery, P.Autograd, P.Seed, P.DType,
     };
 
     /// <summary>The default run name: <c>optimizer-objective[-dataset]-seedN</c>.</summary>
@@ -53,41 +34,41 @@ public static class TrialRecords
         var list = new List<Param>();
         foreach (var (name, value) in trial.Optimizer.Options.Values)
         {
-            list.Add(new Param(MlflowKeys.Sanitize(ReservedParams.Contains(name) ? $"optimizer.{name}" : name), value));
+            list.Add(new Param(MlflowKeys.Sanitize(ReservedParams.Contains(name) ? P.OptimizerPrefix + name : name), value));
         }
 
         foreach (var (name, value) in trial.Objective.Options.Values)
         {
-            list.Add(new Param(MlflowKeys.Sanitize($"objective.{name}"), value));
+            list.Add(new Param(MlflowKeys.Sanitize(P.ObjectivePrefix + name), value));
         }
 
         foreach (var (name, value) in trial.Dataset?.Options.Values ?? [])
         {
-            list.Add(new Param(MlflowKeys.Sanitize($"dataset.{name}"), value));
+            list.Add(new Param(MlflowKeys.Sanitize(P.DatasetPrefix + name), value));
         }
 
-        list.Add(new Param("optimizer", trial.Optimizer.Id));
-        list.Add(new Param("optimizer.version", trial.Optimizer.Plugin.Version));
-        list.Add(new Param("objective", trial.Objective.Id));
-        list.Add(new Param("objective.version", trial.Objective.Plugin.Version));
+        list.Add(new Param(P.Optimizer, trial.Optimizer.Id));
+        list.Add(new Param(P.OptimizerVersion, trial.Optimizer.Plugin.Version));
+        list.Add(new Param(P.Objective, trial.Objective.Id));
+        list.Add(new Param(P.ObjectiveVersion, trial.Objective.Plugin.Version));
         if (trial.Dataset is { } dataset)
         {
-            list.Add(new Param("dataset", dataset.Id));
-            list.Add(new Param("dataset.version", dataset.Plugin.Version));
+            list.Add(new Param(P.Dataset, dataset.Id));
+            list.Add(new Param(P.DatasetVersion, dataset.Plugin.Version));
         }
 
         var t = trial.Training;
-        Add(list, "steps", t.Steps);
-        Add(list, "epochs", t.Epochs);
-        Add(list, "batch_size", t.BatchSize);
+        Add(list, P.Steps, t.Steps);
+        Add(list, P.Epochs, t.Epochs);
+        Add(list, P.BatchSize, t.BatchSize);
         if (trial.UsesData)
         {
-            Add(list, "record_every", t.RecordEvery);
-            list.Add(new Param("autograd", t.Autograd ? "true" : "false"));
+            Add(list, P.RecordEvery, t.RecordEvery);
+            list.Add(new Param(P.Autograd, t.Autograd ? "true" : "false"));
         }
 
-        list.Add(new Param("seed", trial.Seed.ToString(CultureInfo.InvariantCulture)));
-        list.Add(new Param("dtype", trial.DTypeName));
+        list.Add(new Param(P.Seed, trial.Seed.ToString(CultureInfo.InvariantCulture)));
+        list.Add(new Param(P.DType, trial.DTypeName));
         return list.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.First()).ToArray();
     }
 
@@ -96,13 +77,13 @@ public static class TrialRecords
     {
         var tags = new List<RunTag>
         {
-            new(DescentTags.TrialHash, TrialIdentity.Hash(trial)),
-            new(DescentTags.Device, trial.Device),
+            new(RunKeys.Tags.TrialHash, TrialIdentity.Hash(trial)),
+            new(RunKeys.Tags.Device, trial.Device),
         };
         foreach (var (role, component) in Components(trial))
         {
-            tags.Add(new RunTag(DescentTags.PluginVersion(role), component.Plugin.Version));
-            tags.Add(new RunTag(DescentTags.PluginSha256(role), component.Plugin.AssemblySha256));
+            tags.Add(new RunTag(RunKeys.Tags.PluginVersion(role), component.Plugin.Version));
+            tags.Add(new RunTag(RunKeys.Tags.PluginSha256(role), component.Plugin.AssemblySha256));
         }
 
         return tags;
@@ -116,15 +97,15 @@ public static class TrialRecords
             return [];
         }
 
-        var tags = new List<RunTag> { new("descent.dataset.rows", dataset.Rows.ToString(CultureInfo.InvariantCulture)) };
+        var tags = new List<RunTag> { new(RunKeys.Tags.DatasetRows, dataset.Rows.ToString(CultureInfo.InvariantCulture)) };
         if (dataset.Source is { } source)
         {
-            tags.Add(new RunTag("descent.dataset.source", TrackingUri.Scrub(source)));
+            tags.Add(new RunTag(RunKeys.Tags.DatasetSource, TrackingUri.Scrub(source)));
         }
 
         if (dataset.Sha256 is { } sha)
         {
-            tags.Add(new RunTag("descent.dataset.file_sha256", sha));
+            tags.Add(new RunTag(RunKeys.Tags.DatasetFileSha256, sha));
         }
 
         return tags;
@@ -154,17 +135,17 @@ public static class TrialRecords
 
         return parameters
             .SelectMany(p => p.Elements == 1 ? [p.Name] : Enumerable.Range(0, (int)p.Elements).Select(i => $"{p.Name}_{i}"))
-            .Select(name => MlflowKeys.Sanitize(TrajectoryPrefix + name))
+            .Select(name => MlflowKeys.Sanitize(RunKeys.Metrics.TrajectoryPrefix + name))
             .ToArray();
     }
 
     private static IEnumerable<(string Role, ResolvedComponent Component)> Components(ResolvedTrial trial)
     {
-        yield return ("optimizer", trial.Optimizer);
-        yield return ("objective", trial.Objective);
+        yield return (P.Optimizer, trial.Optimizer);
+        yield return (P.Objective, trial.Objective);
         if (trial.Dataset is { } dataset)
         {
-            yield return ("dataset", dataset);
+            yield return (P.Dataset, dataset);
         }
     }
 

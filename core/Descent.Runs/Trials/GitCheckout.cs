@@ -1,4 +1,4 @@
-namespace Descent.Tracking.Trials;
+namespace Descent.Runs.Trials;
 
 /// <summary>
 /// The commit checked out in the git repository around a directory, read from <c>.git</c> without

@@ -1,7 +1,7 @@
-namespace Descent.Engine.Surfaces;
+namespace Descent.Plotting;
 
 /// <summary>
-/// An analytic objective sampled on a grid, for drawing: a curve in 1-D (<see cref="X2"/> null), a
+/// A function sampled on a grid, for drawing: a curve in 1-D (<see cref="X2"/> null), a
 /// grid in 2-D with <see cref="Values"/> row-major, one row per <see cref="X2"/> value.
 /// </summary>
 /// <param name="X1">Grid positions along the first coordinate, increasing.</param>

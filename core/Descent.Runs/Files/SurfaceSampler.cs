@@ -1,10 +1,11 @@
 using Descent.Contracts;
 using Descent.Engine.Composition;
 using Descent.Engine.Trials;
+using Descent.Plotting;
 using Microsoft.Extensions.DependencyInjection;
 using static TorchSharp.torch;
 
-namespace Descent.Engine.Surfaces;
+namespace Descent.Runs.Files;
 
 /// <summary>
 /// Samples a trial's analytic objective over a window that shows both the function's shape (its
@@ -27,10 +28,9 @@ public static class SurfaceSampler
         }
 
         var analyticTrial = trial with { DType = ScalarType.Float64, Device = "cpu" };
-        using var scope = services.CreateScope();
+        using var scope = TrialScope.Open(services, analyticTrial, analyticTrial.CreateContext(DataLocations.None));
         using var tensors = NewDisposeScope();
         using var noGrad = no_grad();
-        scope.ServiceProvider.GetRequiredService<TrialScope>().Start(analyticTrial, analyticTrial.CreateContext(DataLocations.None));
         if (scope.ServiceProvider.GetRequiredService<IObjective>() is not IAnalyticObjective objective || objective.Dimension > 2)
         {
             return null;

@@ -1,13 +1,14 @@
 using System.Text;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Tracking;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 
-namespace Descent.Tracking.Trials;
+namespace Descent.Runs.Trials;
 
 /// <summary>
-/// Records one trial as one MLflow run (<see cref="TrialRecords"/> says what goes where). Follows the
+/// Records one trial as one MLflow run (<see cref="TrialRunLayout"/> says what goes where). Follows the
 /// trial as an <see cref="ITrialObserver"/>: every call only queues records, so training never waits for
 /// the store. The configuration is attached as <see cref="ConfigurationArtifact"/> while the trial runs;
 /// <see cref="FinishAsync"/> adds the caller's files as artifacts and
@@ -16,7 +17,7 @@ namespace Descent.Tracking.Trials;
 public sealed class TrialTracker : ITrialObserver
 {
     /// <summary>The artifact with the resolved configuration (<see cref="TrialIdentity.CanonicalJson"/>, indented).</summary>
-    public const string ConfigurationArtifact = "trial.json";
+    public const string ConfigurationArtifact = RunKeys.Artifacts.Configuration;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private IReadOnlyList<string> trajectory = [];
@@ -25,7 +26,7 @@ public sealed class TrialTracker : ITrialObserver
     {
         Recorder = recorder;
         Trial = trial;
-        foreach (var param in TrialRecords.Params(trial))
+        foreach (var param in TrialRunLayout.Params(trial))
         {
             recorder.LogParam(param.Key, param.Value);
         }
@@ -45,17 +46,17 @@ public sealed class TrialTracker : ITrialObserver
     /// <inheritdoc />
     public void OnStarted(ResolvedTrial trial, TrialContext context, ParameterSet parameters)
     {
-        trajectory = TrialRecords.TrajectoryKeys(parameters.Names.Select((name, i) => (name, parameters[i].numel())).ToArray());
+        trajectory = TrialRunLayout.TrajectoryKeys(parameters.Names.Select((name, i) => (name, parameters[i].numel())).ToArray());
     }
 
     /// <inheritdoc />
     public void OnRecorded(HistoryPoint point)
     {
         long step = Step(point);
-        Recorder.LogMetric(TrialRecords.Loss, point.Loss, step);
+        Recorder.LogMetric(RunKeys.Metrics.Loss, point.Loss, step);
         if (Trial.UsesData)
         {
-            Recorder.LogMetric(TrialRecords.Epoch, point.Epoch, step);
+            Recorder.LogMetric(RunKeys.Metrics.Epoch, point.Epoch, step);
         }
 
         if (point.Params is { } values && values.Count == trajectory.Count)
@@ -68,29 +69,29 @@ public sealed class TrialTracker : ITrialObserver
     }
 
     /// <inheritdoc />
-    public void OnEpochCompleted(int epoch, double seconds) => Recorder.LogMetric(TrialRecords.EpochSeconds, seconds, epoch);
+    public void OnEpochCompleted(int epoch, double seconds) => Recorder.LogMetric(RunKeys.Metrics.EpochSeconds, seconds, epoch);
 
     /// <inheritdoc />
     public void OnCompleted(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         long step = result.History.Count == 0 ? 0 : Step(result.History[^1]);
-        Recorder.LogMetric(TrialRecords.FinalLoss, result.FinalLoss, step);
-        Recorder.LogMetric(TrialRecords.WallSeconds, result.WallSeconds, step);
+        Recorder.LogMetric(RunKeys.Metrics.FinalLoss, result.FinalLoss, step);
+        Recorder.LogMetric(RunKeys.Metrics.WallSeconds, result.WallSeconds, step);
         if (result.SecondsPerEpoch is { } perEpoch)
         {
-            Recorder.LogMetric(TrialRecords.SecondsPerEpoch, perEpoch, step);
+            Recorder.LogMetric(RunKeys.Metrics.SecondsPerEpoch, perEpoch, step);
         }
 
-        foreach (var tag in TrialRecords.DatasetTags(result.Dataset))
+        foreach (var tag in TrialRunLayout.DatasetTags(result.Dataset))
         {
             Recorder.SetTag(tag.Key, tag.Value);
         }
 
-        Recorder.SetTag(DescentTags.Status, TrialRecords.StatusTag(result.Status));
+        Recorder.SetTag(RunKeys.Tags.Status, TrialRunLayout.StatusTag(result.Status));
         if (result.Error is { } error)
         {
-            Recorder.SetTag(DescentTags.Error, error);
+            Recorder.SetTag(RunKeys.Tags.Error, error);
         }
     }
 
@@ -117,7 +118,7 @@ public sealed class TrialTracker : ITrialObserver
                 .OrderBy(a => a.Item2, StringComparer.Ordinal));
         }
 
-        return await Recorder.FinishAsync(TrialRecords.RunStatusOf(result.Status), artifacts, storeTimeout).ConfigureAwait(false);
+        return await Recorder.FinishAsync(TrialRunLayout.RunStatusOf(result.Status), artifacts, storeTimeout).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -126,8 +127,8 @@ public sealed class TrialTracker : ITrialObserver
     /// </summary>
     public Task<RunOutcome> FailAsync(string error, TimeSpan? storeTimeout = null)
     {
-        Recorder.SetTag(DescentTags.Status, TrialRecords.StatusTag(TrialStatus.Failed));
-        Recorder.SetTag(DescentTags.Error, error);
+        Recorder.SetTag(RunKeys.Tags.Status, TrialRunLayout.StatusTag(TrialStatus.Failed));
+        Recorder.SetTag(RunKeys.Tags.Error, error);
         return Recorder.FinishAsync(RunStatus.Failed, storeTimeout: storeTimeout);
     }
 

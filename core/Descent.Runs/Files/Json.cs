@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Descent.Cli.Output;
+namespace Descent.Runs.Files;
 
 /// <summary>How the commands write JSON: snake_case names, NaN and infinities as strings, indented.</summary>
 public static class Json

@@ -1,0 +1,199 @@
+namespace Descent.Runs;
+
+/// <summary>
+/// Every name Descent gives to something in an MLflow run (params, tags, metrics, artifacts), spelled here
+/// once. <see cref="Trials.TrialRunLayout"/> and <see cref="Sweeps.SweepRunLayout"/> write and read runs
+/// with them; nothing else spells an MLflow key.
+/// </summary>
+public static class RunKeys
+{
+    /// <summary>Param keys. An optimizer's hyperparameters are logged under their own (PyTorch) names.</summary>
+    public static class Params
+    {
+        /// <summary>The optimizer's plugin id.</summary>
+        public const string Optimizer = "optimizer";
+
+        /// <summary>The optimizer plugin's version.</summary>
+        public const string OptimizerVersion = "optimizer.version";
+
+        /// <summary>Prefix of an optimizer hyperparameter whose name is one of Descent's own keys (<c>optimizer.seed</c>).</summary>
+        public const string OptimizerPrefix = "optimizer.";
+
+        /// <summary>The objective's plugin id.</summary>
+        public const string Objective = "objective";
+
+        /// <summary>The objective plugin's version.</summary>
+        public const string ObjectiveVersion = "objective.version";
+
+        /// <summary>Prefix of the objective's options (<c>objective.start</c>).</summary>
+        public const string ObjectivePrefix = "objective.";
+
+        /// <summary>The dataset's plugin id (data trials).</summary>
+        public const string Dataset = "dataset";
+
+        /// <summary>The dataset plugin's version.</summary>
+        public const string DatasetVersion = "dataset.version";
+
+        /// <summary>Prefix of the dataset's options (<c>dataset.rows</c>).</summary>
+        public const string DatasetPrefix = "dataset.";
+
+        /// <summary>Optimizer steps (analytic objectives, or a step budget).</summary>
+        public const string Steps = "steps";
+
+        /// <summary>Passes over the data.</summary>
+        public const string Epochs = "epochs";
+
+        /// <summary>Minibatch size.</summary>
+        public const string BatchSize = "batch_size";
+
+        /// <summary>Record the loss every this many minibatches.</summary>
+        public const string RecordEvery = "record_every";
+
+        /// <summary>Whether gradients come from autograd (<c>true</c>/<c>false</c>).</summary>
+        public const string Autograd = "autograd";
+
+        /// <summary>The trial's seed.</summary>
+        public const string Seed = "seed";
+
+        /// <summary><c>float32</c> or <c>float64</c>.</summary>
+        public const string DType = "dtype";
+    }
+
+    /// <summary>Metric keys.</summary>
+    public static class Metrics
+    {
+        /// <summary>The loss history (step: samples seen for data trials, the iteration for analytic objectives).</summary>
+        public const string Loss = "loss";
+
+        /// <summary>Fractional epoch at each recorded point (data trials).</summary>
+        public const string Epoch = "epoch";
+
+        /// <summary>Wall time of each epoch, step = epoch number.</summary>
+        public const string EpochSeconds = "epoch_seconds";
+
+        /// <summary>Mean seconds per epoch.</summary>
+        public const string SecondsPerEpoch = "seconds_per_epoch";
+
+        /// <summary>The last recorded loss.</summary>
+        public const string FinalLoss = "final_loss";
+
+        /// <summary>Wall time of the training loop.</summary>
+        public const string WallSeconds = "wall_seconds";
+
+        /// <summary>Prefix of the coordinate metrics of 1-D and 2-D objectives (one chart section in the MLflow UI).</summary>
+        public const string TrajectoryPrefix = "trajectory/";
+
+        /// <summary>On a sweep's parent: the lowest finite final loss of its trials.</summary>
+        public const string BestFinalLoss = "best_final_loss";
+
+        /// <summary>On a sweep's parent: <c>trials_finished</c>, <c>trials_diverged</c>, <c>trials_failed</c>, <c>trials_killed</c>.</summary>
+        public static string TrialsWithStatus(string status) => $"trials_{status}";
+    }
+
+    /// <summary>Tag keys and values. Descent's own tags start with <c>descent.</c> so filters can use them.</summary>
+    public static class Tags
+    {
+        /// <summary>The hash of the trial's resolved configuration.</summary>
+        public const string TrialHash = "descent.trial_hash";
+
+        /// <summary>How the trial ended: <c>finished</c>, <c>diverged</c>, <c>failed</c> or <c>killed</c>.</summary>
+        public const string Status = "descent.status";
+
+        /// <summary>For failed trials: what went wrong, in one line.</summary>
+        public const string Error = "descent.error";
+
+        /// <summary>Why a trial's files could not be written (the run itself is complete).</summary>
+        public const string ArtifactsError = "descent.artifacts_error";
+
+        /// <summary>The Descent version that ran the trial.</summary>
+        public const string Version = "descent.version";
+
+        /// <summary>TorchSharp's version.</summary>
+        public const string TorchSharpVersion = "descent.torchsharp.version";
+
+        /// <summary>libtorch's version.</summary>
+        public const string LibTorchVersion = "descent.libtorch.version";
+
+        /// <summary>The operating system.</summary>
+        public const string Os = "descent.os";
+
+        /// <summary>The CPU model and logical core count.</summary>
+        public const string Cpu = "descent.cpu";
+
+        /// <summary>The .NET runtime.</summary>
+        public const string Runtime = "descent.dotnet";
+
+        /// <summary>The device the trial computed on (<c>cpu</c>, <c>cuda:0</c>).</summary>
+        public const string Device = "descent.device";
+
+        /// <summary>Rows of a data trial's dataset.</summary>
+        public const string DatasetRows = "descent.dataset.rows";
+
+        /// <summary>Where a data trial's rows came from (a path or URL, credentials scrubbed).</summary>
+        public const string DatasetSource = "descent.dataset.source";
+
+        /// <summary>The SHA-256 of a data trial's data file.</summary>
+        public const string DatasetFileSha256 = "descent.dataset.file_sha256";
+
+        /// <summary>On a sweep's parent and children: the sweep's identity.</summary>
+        public const string Sweep = "descent.sweep";
+
+        /// <summary><see cref="SweepKind"/> on a parent, <see cref="TrialKind"/> on each child.</summary>
+        public const string Kind = "descent.run_kind";
+
+        /// <summary>On a parent: the experiment file's name (its <c>name:</c>).</summary>
+        public const string SweepName = "descent.sweep_name";
+
+        /// <summary>On a parent: the experiment file's path as given.</summary>
+        public const string SweepFile = "descent.sweep_file";
+
+        /// <summary>On a parent: how many trials the whole sweep has.</summary>
+        public const string TrialCount = "descent.sweep_trials";
+
+        /// <summary>On each child: the optimizer configuration its seeds share (<c>momentum lr=0.02 momentum=0.5</c>).</summary>
+        public const string Configuration = "descent.configuration";
+
+        /// <summary>On each child: the trial's index in the sweep.</summary>
+        public const string TrialIndex = "descent.trial_index";
+
+        /// <summary>On a run a later attempt found left RUNNING by a process that was killed: <c>true</c>.</summary>
+        public const string Stale = "descent.stale";
+
+        /// <summary>On a parent that lost the race to another process's parent of the same sweep: the winner's run id.</summary>
+        public const string DuplicateOf = "descent.duplicate_of";
+
+        /// <summary>Value of <see cref="Kind"/> on a parent.</summary>
+        public const string SweepKind = "sweep";
+
+        /// <summary>Value of <see cref="Kind"/> on a child.</summary>
+        public const string TrialKind = "trial";
+
+        /// <summary><c>descent.&lt;role&gt;.version</c> for the optimizer, objective and dataset plugins.</summary>
+        public static string PluginVersion(string role) => $"descent.{role}.version";
+
+        /// <summary><c>descent.&lt;role&gt;.sha256</c>: the SHA-256 of the plugin's assembly.</summary>
+        public static string PluginSha256(string role) => $"descent.{role}.sha256";
+    }
+
+    /// <summary>Artifact paths.</summary>
+    public static class Artifacts
+    {
+        /// <summary>The resolved configuration (canonical JSON, indented); attached when the trial starts.</summary>
+        public const string Configuration = "trial.json";
+
+        /// <summary>The trial's result: status, final loss, timings, the history.</summary>
+        public const string Result = "result.json";
+
+        /// <summary>The history as CSV.</summary>
+        public const string History = "history.csv";
+
+        /// <summary>The loss curve (optional: MLflow draws it from the metrics).</summary>
+        public const string LossPicture = "loss.png";
+
+        /// <summary>The path over the contours of a 1-D or 2-D objective (MLflow cannot draw it).</summary>
+        public const string TrajectoryPicture = "trajectory.png";
+
+        /// <summary>On a sweep's parent: the experiment file.</summary>
+        public const string ExperimentFile = "experiment.yaml";
+    }
+}

@@ -1,9 +1,9 @@
-using Descent.Runs;
 using System.Text.RegularExpressions;
 using Descent.Reports.Pictures;
 using Descent.Reports.Reading;
 using Descent.Reports.Statistics;
 using Descent.Reports.Writing;
+using Descent.Runs;
 using Descent.Tracking.Stores;
 
 namespace Descent.Reports;

@@ -1,8 +1,8 @@
-using Descent.Runs.Files;
 using Descent.Engine.Trials;
 using Descent.Plotting;
 using Descent.Reports.Reading;
 using Descent.Reports.Statistics;
+using Descent.Runs.Files;
 
 namespace Descent.Reports.Pictures;
 

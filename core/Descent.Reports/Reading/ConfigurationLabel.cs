@@ -1,6 +1,6 @@
 using Descent.Runs;
-using Descent.Tracking.Model;
 using Descent.Runs.Trials;
+using Descent.Tracking.Model;
 
 namespace Descent.Reports.Reading;
 

@@ -1,12 +1,12 @@
-using Descent.Engine.Trials;
-using Descent.Runs;
 using System.Collections.Concurrent;
 using System.Globalization;
+using Descent.Engine.Trials;
+using Descent.Runs;
 using Descent.Runs.Sweeps;
+using Descent.Runs.Trials;
 using Descent.Tracking;
 using Descent.Tracking.Model;
 using Descent.Tracking.Stores;
-using Descent.Runs.Trials;
 
 namespace Descent.Reports.Reading;
 

@@ -1,8 +1,8 @@
-using Descent.Runs.Trials;
 using System.Collections.Concurrent;
 using Descent.Contracts;
 using Descent.Engine.Composition;
 using Descent.Engine.Trials;
+using Descent.Runs.Trials;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Tracking;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
-using Descent.Runs.Files;
-using Descent.Runs;
 using System.Threading.Channels;
 using Descent.Engine.Trials;
 using Descent.Plotting;
-using Descent.Sweeps.Expansion;
+using Descent.Runs;
+using Descent.Runs.Files;
 using Descent.Runs.Trials;
+using Descent.Sweeps.Expansion;
 
 namespace Descent.Sweeps.Running;
 

@@ -1,12 +1,13 @@
-using Descent.Runs;
 using System.Globalization;
+using Descent.Runs;
+using Descent.Runs.Sweeps;
+using Descent.Runs.Trials;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Sharding;
 using Descent.Tracking;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 using Descent.Tracking.Stores;
-using Descent.Runs.Trials;
 
 namespace Descent.Sweeps.Tracking;
 
@@ -178,8 +179,14 @@ public sealed class SweepTracking
         }
 
         var status = interrupted ? RunStatus.Killed : complete ? RunStatus.Finished : RunStatus.Running;
+        var summary = await SummaryAsync(cancellation).ConfigureAwait(false);
         if (parentRecorder is not null)
         {
+            foreach (var metric in summary)
+            {
+                parentRecorder.LogMetric(metric.Key, metric.Value, metric.Step);
+            }
+
             if (status == RunStatus.Running)
             {
                 // Leave the parent running for the other shards; its records are flushed.
@@ -200,6 +207,11 @@ public sealed class SweepTracking
         }
 
         var parent = await session.Store.GetRunAsync(ParentRunId, cancellation).ConfigureAwait(false);
+        if (summary.Count > 0)
+        {
+            await session.Store.LogBatchAsync(ParentRunId, new LogBatch(summary, [], []), cancellation).ConfigureAwait(false);
+        }
+
         foreach (var (file, path) in artifacts)
         {
             await session.Store.LogArtifactAsync(parent.Info, file, path, cancellation).ConfigureAwait(false);
@@ -207,6 +219,26 @@ public sealed class SweepTracking
 
         await session.Store.UpdateRunAsync(ParentRunId, status, status == RunStatus.Running ? null : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
         return complete;
+    }
+
+    /// <summary>The parent's summary metrics over every child of the sweep (all shards), read from the store; none when it cannot be reached.</summary>
+    private async Task<IReadOnlyList<Metric>> SummaryAsync(CancellationToken cancellation)
+    {
+        if (!Reachable)
+        {
+            return [];
+        }
+
+        try
+        {
+            var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
+            return SweepRunLayout.Summary(runs.Where(r => SweepRunLayout.IsChildOf(r, plan.Identity)), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+        catch (TrackingException)
+        {
+            // The summary is a convenience: a store that stopped answering costs it, not the sweep's end.
+            return [];
+        }
     }
 
     private IEnumerable<Run> Parents(IEnumerable<Run> runs) =>

@@ -1,7 +1,8 @@
-using Descent.Runs.Trials;
 using System.Diagnostics;
 using Descent.Cli.Output;
 using Descent.Engine.Trials;
+using Descent.Runs;
+using Descent.Runs.Trials;
 using Descent.Tracking;
 using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
@@ -135,7 +136,7 @@ public sealed class TrackingOverheadSuite : IBenchmarkSuite
         var run = session.StartRun(new RunStart("throughput"));
         for (int i = 0; i < points; i++)
         {
-            run.LogMetric("loss", i * 1e-3, i);
+            run.LogMetric(RunKeys.Metrics.Loss, i * 1e-3, i);
         }
 
         var outcome = run.FinishAsync(RunStatus.Finished).GetAwaiter().GetResult();

@@ -1,5 +1,3 @@
-using Descent.Runs;
-using Descent.Sweeps.Tracking;
 using System.CommandLine;
 using System.Globalization;
 using Descent.Cli.Hosting;
@@ -7,10 +5,12 @@ using Descent.Cli.Output;
 using Descent.Cli.Reports;
 using Descent.Cli.Sweeps;
 using Descent.Cli.Tracking;
+using Descent.Runs;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
 using Descent.Sweeps.Running;
 using Descent.Sweeps.Sharding;
+using Descent.Sweeps.Tracking;
 using Descent.Tracking;
 
 namespace Descent.Cli.Commands;

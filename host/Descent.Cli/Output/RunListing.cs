@@ -1,7 +1,7 @@
 using Descent.Runs;
+using Descent.Runs.Trials;
 using Descent.Tracking;
 using Descent.Tracking.Model;
-using Descent.Runs.Trials;
 
 namespace Descent.Cli.Output;
 

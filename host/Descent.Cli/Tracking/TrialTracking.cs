@@ -1,10 +1,10 @@
-using Descent.Runs;
 using System.CommandLine;
 using Descent.Cli.Output;
 using Descent.Engine.Trials;
+using Descent.Runs;
+using Descent.Runs.Trials;
 using Descent.Tracking;
 using Descent.Tracking.Recording;
-using Descent.Runs.Trials;
 
 namespace Descent.Cli.Tracking;
 

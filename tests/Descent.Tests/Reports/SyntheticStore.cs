@@ -1,5 +1,5 @@
-using Descent.Runs;
 using System.Globalization;
+using Descent.Runs;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;
 using Descent.Tracking.FileStore;

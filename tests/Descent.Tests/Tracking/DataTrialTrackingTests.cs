@@ -1,5 +1,5 @@
-using Descent.Runs.Trials;
 using Descent.Engine.Trials;
+using Descent.Runs.Trials;
 using Descent.Tests.Support;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;

@@ -1,9 +1,9 @@
 using System.Text;
+using Descent.Runs.Trials;
 using Descent.Tests.Support;
 using Descent.Tests.Tracking.Fakes;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;
-using Descent.Runs.Trials;
 
 namespace Descent.Tests.Tracking;
 

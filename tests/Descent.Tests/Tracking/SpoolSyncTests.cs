@@ -1,7 +1,7 @@
-using Descent.Runs.Trials;
-using Descent.Runs;
 using System.Text;
 using Descent.Engine.Trials;
+using Descent.Runs;
+using Descent.Runs.Trials;
 using Descent.Tests.Tracking.Fakes;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;

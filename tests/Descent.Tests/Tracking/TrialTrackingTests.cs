@@ -1,6 +1,7 @@
-using Descent.Runs;
 using System.Text;
 using Descent.Engine.Trials;
+using Descent.Runs;
+using Descent.Runs.Trials;
 using Descent.Tests.Tracking.Fakes;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking;
@@ -8,7 +9,6 @@ using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 using Descent.Tracking.Rest;
-using Descent.Runs.Trials;
 
 namespace Descent.Tests.Tracking;
 

@@ -1,0 +1,50 @@
+using Descent.Engine.Trials;
+using Descent.Runs.Trials;
+using Descent.Tracking.Model;
+
+namespace Descent.Runs.Sweeps;
+
+/// <summary>
+/// How a sweep maps onto MLflow runs beyond its tags (<see cref="RunKeys.Tags"/>): the summary its parent run
+/// logs as metrics, so that MLflow's chart view of the experiment shows the sweep at a glance.
+/// </summary>
+public static class SweepRunLayout
+{
+    /// <summary>
+    /// The parent's summary metrics over its children (the latest run of each trial, a FINISHED one first):
+    /// <see cref="RunKeys.Metrics.BestFinalLoss"/> (the lowest finite final loss, when any) and one count per
+    /// trial status, <c>trials_finished</c>, <c>trials_diverged</c>, <c>trials_failed</c>, <c>trials_killed</c>
+    /// (zeros included, so every sweep charts the same keys). Step: the number of trials counted.
+    /// </summary>
+    /// <param name="children">The sweep's child runs (any number per trial; runs of other sweeps must be left out by the caller).</param>
+    /// <param name="timestamp">Milliseconds since the Unix epoch.</param>
+    public static IReadOnlyList<Metric> Summary(IEnumerable<Run> children, long timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var latest = children
+            .GroupBy(r => r.Tag(RunKeys.Tags.TrialHash) ?? r.RunId, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(r => r.Info.Status == RunStatus.Finished).ThenByDescending(r => r.Info.StartTime).First())
+            .ToArray();
+        long step = latest.Length;
+        var metrics = Enum.GetValues<TrialStatus>()
+            .Select(s => new Metric(RunKeys.Metrics.TrialsWithStatus(TrialRunLayout.StatusTag(s)), latest.Count(r => TrialRunLayout.ReadStatus(r) == s), timestamp, step))
+            .ToList();
+        var finalLosses = latest
+            .Where(r => TrialRunLayout.ReadStatus(r) == TrialStatus.Finished && r.LatestMetrics.TryGetValue(RunKeys.Metrics.FinalLoss, out var m) && double.IsFinite(m.Value))
+            .Select(r => r.LatestMetrics[RunKeys.Metrics.FinalLoss].Value)
+            .ToArray();
+        if (finalLosses.Length > 0)
+        {
+            metrics.Insert(0, new Metric(RunKeys.Metrics.BestFinalLoss, finalLosses.Min(), timestamp, step));
+        }
+
+        return metrics;
+    }
+
+    /// <summary>True for a child run of the sweep <paramref name="sweepIdentity"/>.</summary>
+    public static bool IsChildOf(Run run, string sweepIdentity)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.TrialKind && run.Tag(RunKeys.Tags.Sweep) == sweepIdentity;
+    }
+}

@@ -1,78 +1,39 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
 namespace Descent.Cli.Bench;
 
 /// <summary>
-/// A minimal MLflow tracking server on 127.0.0.1 for benchmarks (HttpListener): the calls a tracked trial
+/// A minimal MLflow tracking server on 127.0.0.1 for benchmarks (on <see cref="LoopbackHttpServer"/>): the calls a tracked trial
 /// makes (experiments get/create, runs create/update/log-batch, artifact uploads), each answered as MLflow
 /// answers it, keeping only counts. Parsing every log-batch body keeps the server's own cost realistic.
 /// </summary>
 internal sealed class LoopbackMlflowServer : IDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly Dictionary<string, string> experiments = new(StringComparer.Ordinal) { ["Default"] = "0" };
     private readonly object gate = new();
-    private readonly Task serving;
+    private readonly LoopbackHttpServer server;
     private long metrics;
-    private long requests;
 
-    public LoopbackMlflowServer()
+    public LoopbackMlflowServer() => server = new LoopbackHttpServer(context =>
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        Answer(context);
+        return Task.CompletedTask;
+    });
 
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        serving = Task.Run(ServeAsync);
-    }
+    public int Port => server.Port;
 
-    public int Port { get; }
-
-    public Uri Uri => new($"http://127.0.0.1:{Port}");
+    public Uri Uri => server.Uri;
 
     /// <summary>Metric points received in log-batch requests.</summary>
     public long Metrics => Interlocked.Read(ref metrics);
 
     /// <summary>Requests answered.</summary>
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => server.Requests;
 
-    public void Dispose()
-    {
-        listener.Stop();
-        listener.Close();
-        try
-        {
-            serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Answer(context));
-        }
-    }
+    public void Dispose() => server.Dispose();
 
     private void Answer(HttpListenerContext context)
     {
@@ -80,7 +41,6 @@ internal sealed class LoopbackMlflowServer : IDisposable
         context.Request.InputStream.CopyTo(buffer);
         string path = context.Request.Url!.AbsolutePath;
         var (status, body) = Handle(path, context.Request.QueryString["experiment_name"], buffer.ToArray());
-        Interlocked.Increment(ref requests);
         byte[] bytes = Encoding.UTF8.GetBytes(body);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";

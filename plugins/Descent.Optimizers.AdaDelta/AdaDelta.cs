@@ -28,9 +28,9 @@ public sealed class AdaDelta : SlotOptimizer
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var (average, delta) = (slots[0], slots[1]);
-        average.mul_(rho).addcmul_(gradient, gradient, oneMinusRho);
+        Moments.UpdateSquaredMoment(average, gradient, rho, oneMinusRho);
         var change = delta.add(eps).div_(average.add(eps)).sqrt_().mul_(gradient);
         parameter.sub_(change);
-        delta.mul_(rho).addcmul_(change, change, oneMinusRho);
+        Moments.UpdateSquaredMoment(delta, change, rho, oneMinusRho);
     }
 }

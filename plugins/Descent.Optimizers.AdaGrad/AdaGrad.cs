@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Descent.Optimizers.AdaGrad;
 
 /// <summary>
-/// AdaGrad from scratch: s += g^2; p -= lr * g / sqrt(s + eps) (d2l 7.5; Duchi et al. 2011).
+/// AdaGrad from scratch (d2l 7.5; Duchi et al. 2011).
 /// Update: <c>s += g^2; p -= lr * g / sqrt(s + eps)</c>.
 /// </summary>
 public sealed class AdaGrad : SlotOptimizer
@@ -28,7 +28,7 @@ public sealed class AdaGrad : SlotOptimizer
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var sum = slots[0];
-        sum.addcmul_(gradient, gradient, one);
+        Moments.AccumulateSquare(sum, gradient, one);
         parameter.addcdiv_(gradient, sum.add(eps).sqrt_(), negativeLr);
     }
 }

@@ -36,8 +36,8 @@ public sealed class Adam : SlotOptimizer
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var (first, second) = (slots[0], slots[1]);
-        first.mul_(beta1).add_(gradient.mul(oneMinusBeta1));
-        second.mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+        Moments.UpdateMoment(first, gradient, beta1, oneMinusBeta1);
+        Moments.UpdateSquaredMoment(second, gradient, beta2, oneMinusBeta2);
         var firstHat = first.div(HoldForStep(1 - Math.Pow(options.Betas[0], StepCount)));
         var secondHat = second.div(HoldForStep(1 - Math.Pow(options.Betas[1], StepCount)));
         parameter.sub_(firstHat.mul_(lr).div_(secondHat.sqrt_().add_(eps)));

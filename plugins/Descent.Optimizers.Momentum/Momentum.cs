@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Descent.Optimizers.Momentum;
 
 /// <summary>
-/// SGD with momentum from scratch: v = momentum * v + lr * g; p -= v (d2l 7.4).
+/// SGD with momentum from scratch (d2l 7.4).
 /// Update: <c>v = momentum * v + lr * g; p -= v</c>.
 /// </summary>
 public sealed class Momentum : SlotOptimizer
@@ -26,7 +26,7 @@ public sealed class Momentum : SlotOptimizer
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var velocity = slots[0];
-        velocity.mul_(momentum).add_(gradient.mul(lr));
+        Moments.UpdateMoment(velocity, gradient, momentum, lr);
         parameter.sub_(velocity);
     }
 }

@@ -30,7 +30,7 @@ public sealed class RmsProp : SlotOptimizer
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var average = slots[0];
-        average.mul_(gamma).addcmul_(gradient, gradient, oneMinusGamma);
+        Moments.UpdateSquaredMoment(average, gradient, gamma, oneMinusGamma);
         parameter.addcdiv_(gradient, average.add(eps).sqrt_(), negativeLr);
     }
 }

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Descent.Optimizers.Sgd;
 
 /// <summary>
-/// Minibatch SGD from scratch: p -= lr * g (d2l 7.3).
+/// Minibatch SGD from scratch (d2l 7.3).
 /// Update: <c>p -= lr * g</c>.
 /// </summary>
 public sealed class Sgd : SlotOptimizer

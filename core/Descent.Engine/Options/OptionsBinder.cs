@@ -4,56 +4,77 @@ using Descent.Contracts;
 namespace Descent.Engine.Options;
 
 /// <summary>
-/// Turns <c>name=value</c> text into a typed options instance, checking names, types and ranges.
-/// Every problem is collected (not just the first), each message naming the value and the valid range.
+/// Turns <c>name=value</c> settings into a typed options instance, checking names, types and ranges.
+/// Every problem is collected (not just the first), each message naming the value and the valid range,
+/// each problem naming its plugin and hyperparameter.
 /// </summary>
 public static class OptionsBinder
 {
     /// <summary>Binds <paramref name="values"/> to a new instance of the schema's options class.</summary>
     /// <param name="schema">What the options class declares.</param>
-    /// <param name="owner">Who the values are for, in messages: <c>optimizer 'adam'</c>.</param>
-    /// <param name="values">Raw values by hyperparameter name.</param>
-    /// <param name="errors">Receives one message per problem.</param>
-    /// <returns>The bound options, or null when there were errors.</returns>
-    public static BoundOptions? Bind(OptionsSchema schema, string owner, IReadOnlyDictionary<string, string> values, ICollection<string> errors)
+    /// <param name="kind">The kind of plugin the values are for.</param>
+    /// <param name="id">The plugin's id (in messages: <c>optimizer 'adam'</c>).</param>
+    /// <param name="values">
+    /// Values by hyperparameter name: a <see cref="string"/> is text as the user wrote it, parsed here; a
+    /// <see cref="double"/> or <see cref="long"/> (a sweep's draw) is bound as it is, its range checked.
+    /// </param>
+    /// <param name="problems">Receives one problem per wrong value.</param>
+    /// <returns>The bound options, or null when there were problems.</returns>
+    public static BoundOptions? Bind(
+        OptionsSchema schema, PluginKind kind, string id, IEnumerable<KeyValuePair<string, object>> values, ICollection<ConfigurationProblem> problems)
     {
-        int errorsBefore = errors.Count;
+        int problemsBefore = problems.Count;
+        string owner = Owner(kind, id);
         object instance = Activator.CreateInstance(schema.OptionsType)!;
 
-        foreach (var (name, raw) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        foreach (var (name, given) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            var descriptor = schema.Find(name);
+            var descriptor = Find(schema, kind, id, name, problems);
             if (descriptor is null)
             {
-                errors.Add(UnknownName(schema, owner, name));
                 continue;
             }
 
-            object? value = Parse(descriptor, owner, raw, errors);
+            void Fail(string message) => problems.Add(ConfigurationProblem.OfPlugin(kind, id, $"{owner}: {message}", name));
+            object? value = given is string raw ? Parse(descriptor, raw, Fail) : Accept(descriptor, given, Fail);
             if (value is not null)
             {
                 descriptor.Property.SetValue(instance, value);
             }
         }
 
-        if (errors.Count == errorsBefore && instance is IValidatableOptions validatable)
+        if (problems.Count == problemsBefore && instance is IValidatableOptions validatable)
         {
             foreach (string problem in validatable.Validate())
             {
-                errors.Add($"{owner}: {problem}");
+                problems.Add(ConfigurationProblem.OfPlugin(kind, id, $"{owner}: {problem}"));
             }
         }
 
-        if (errors.Count > errorsBefore)
+        if (problems.Count > problemsBefore)
         {
             return null;
         }
 
-        var resolved = schema.Hyperparameters
-            .Select(h => new KeyValuePair<string, string>(h.Name, ValueFormat.Value(h.Property.GetValue(instance))))
+        var typed = schema.Hyperparameters
+            .Select(h => new KeyValuePair<string, object?>(h.Name, h.Property.GetValue(instance) is Array array ? array.Clone() : h.Property.GetValue(instance)))
             .ToArray();
-        return new BoundOptions(instance, resolved);
+        return new BoundOptions(instance, typed);
     }
+
+    /// <summary>The hyperparameter <paramref name="name"/> of the schema, or null with the problem added (and a "did you mean").</summary>
+    public static HyperparameterDescriptor? Find(OptionsSchema schema, PluginKind kind, string id, string name, ICollection<ConfigurationProblem> problems)
+    {
+        var descriptor = schema.Find(name);
+        if (descriptor is null)
+        {
+            problems.Add(ConfigurationProblem.OfPlugin(kind, id, UnknownName(schema, Owner(kind, id), name), name));
+        }
+
+        return descriptor;
+    }
+
+    private static string Owner(PluginKind kind, string id) => $"{kind.ToString().ToLowerInvariant()} '{id}'";
 
     private static string UnknownName(OptionsSchema schema, string owner, string name)
     {
@@ -67,28 +88,29 @@ public static class OptionsBinder
         return $"{owner} has no hyperparameter '{name}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; valid names: {string.Join(", ", names)}";
     }
 
-    private static object? Parse(HyperparameterDescriptor h, string owner, string raw, ICollection<string> errors)
+    /// <summary>A value that is already typed: a real for a real, an integer for an integer; anything else as its text.</summary>
+    private static object? Accept(HyperparameterDescriptor h, object value, Action<string> fail) => (h.Type, value) switch
+    {
+        (HyperparameterType.Real, double real) => CheckReal(h, h.Name, real, ValueFormat.Number(real), fail),
+        (HyperparameterType.Integer, long or int) => Box(h, CheckInteger(h, h.Name, Convert.ToInt64(value, CultureInfo.InvariantCulture), ValueFormat.Value(value), fail)),
+        _ => Parse(h, ValueFormat.Value(value), fail),
+    };
+
+    private static object? Parse(HyperparameterDescriptor h, string raw, Action<string> fail)
     {
         string text = raw.Trim();
         switch (h.Type)
         {
             case HyperparameterType.Real:
-                return ParseReal(h, owner, h.Name, text, errors) is { } real ? real : null;
+                return ParseReal(h, h.Name, text, fail);
 
             case HyperparameterType.Integer:
-                long? integer = ParseInteger(h, owner, h.Name, text, errors);
-                if (integer is null)
-                {
-                    return null;
-                }
-
-                // Box as the property's own type: a conditional of int and long would box both as long.
-                return h.Property.PropertyType == typeof(int) ? (object)(int)integer.Value : integer.Value;
+                return Box(h, ParseInteger(h, h.Name, text, fail));
 
             case HyperparameterType.Boolean:
                 if (!bool.TryParse(text, out bool flag))
                 {
-                    errors.Add($"{owner}: {h.Name} = '{raw}' is not true or false");
+                    fail($"{h.Name} = '{raw}' is not true or false");
                     return null;
                 }
 
@@ -97,7 +119,7 @@ public static class OptionsBinder
             case HyperparameterType.Text:
                 if (h.Choices.Count > 0 && !h.Choices.Contains(text, StringComparer.Ordinal))
                 {
-                    errors.Add($"{owner}: invalid {h.Name} = '{raw}'; valid values are {string.Join(", ", h.Choices)}");
+                    fail($"invalid {h.Name} = '{raw}'; valid values are {string.Join(", ", h.Choices)}");
                     return null;
                 }
 
@@ -107,7 +129,7 @@ public static class OptionsBinder
                 var match = Enum.GetNames(h.Property.PropertyType).FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
                 if (match is null)
                 {
-                    errors.Add($"{owner}: invalid {h.Name} = '{raw}'; valid values are {string.Join(", ", h.Choices)}");
+                    fail($"invalid {h.Name} = '{raw}'; valid values are {string.Join(", ", h.Choices)}");
                     return null;
                 }
 
@@ -119,59 +141,84 @@ public static class OptionsBinder
                 if (parts.Length == 0 || parts.Any(p => p.Length == 0) || (h.Length > 0 && parts.Length != h.Length))
                 {
                     string count = h.Length > 0 ? $"{h.Length} comma-separated numbers" : "comma-separated numbers";
-                    errors.Add($"{owner}: {h.Name} needs {count}, got '{raw}'");
+                    fail($"{h.Name} needs {count}, got '{raw}'");
                     return null;
                 }
 
                 if (h.Type == HyperparameterType.IntegerList)
                 {
-                    var integers = parts.Select((p, i) => ParseInteger(h, owner, $"{h.Name}[{i}]", p, errors)).ToArray();
+                    var integers = parts.Select((p, i) => ParseInteger(h, $"{h.Name}[{i}]", p, fail)).ToArray();
                     return integers.All(i => i is not null) ? integers.Select(i => (int)i!.Value).ToArray() : null;
                 }
 
-                var reals = parts.Select((p, i) => ParseReal(h, owner, $"{h.Name}[{i}]", p, errors)).ToArray();
-                return reals.All(r => r is not null) ? reals.Select(r => r!.Value).ToArray() : null;
+                var reals = parts.Select((p, i) => ParseReal(h, $"{h.Name}[{i}]", p, fail)).ToArray();
+                return reals.All(r => r is not null) ? reals.Select(r => (double)r!).ToArray() : null;
 
             default:
                 throw new InvalidOperationException($"unhandled hyperparameter type {h.Type}");
         }
     }
 
-    private static long? ParseInteger(HyperparameterDescriptor h, string owner, string label, string text, ICollection<string> errors)
+    /// <summary>Boxes as the property's own type: a conditional of int and long would box both as long.</summary>
+    private static object? Box(HyperparameterDescriptor h, long? integer) =>
+        integer is not { } value ? null : h.Property.PropertyType == typeof(int) ? (object)(int)value : value;
+
+    private static long? ParseInteger(HyperparameterDescriptor h, string label, string text, Action<string> fail)
+    {
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value))
+        {
+            fail(NotAnInteger(h, label, text));
+            return null;
+        }
+
+        return CheckInteger(h, label, value, text, fail);
+    }
+
+    private static long? CheckInteger(HyperparameterDescriptor h, string label, long value, string text, Action<string> fail)
     {
         bool isInt = h.Property.PropertyType == typeof(int) || h.Property.PropertyType == typeof(int[]);
-        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ||
-            (isInt && value is < int.MinValue or > int.MaxValue))
+        if (isInt && value is < int.MinValue or > int.MaxValue)
         {
-            string expected = h.IsBounded ? $"valid range is {h.RangeText}" : "expected an integer";
-            errors.Add($"{owner}: {label} = '{text}' is not an integer; {expected}");
+            fail(NotAnInteger(h, label, text));
             return null;
         }
 
         if (!h.Contains(value))
         {
-            errors.Add($"{owner}: invalid {label} = {value.ToString(CultureInfo.InvariantCulture)}; valid range is {h.RangeText}");
+            fail($"invalid {label} = {value.ToString(CultureInfo.InvariantCulture)}; valid range is {h.RangeText}");
             return null;
         }
 
         return value;
     }
 
-    private static double? ParseReal(HyperparameterDescriptor h, string owner, string label, string text, ICollection<string> errors)
+    private static string NotAnInteger(HyperparameterDescriptor h, string label, string text) =>
+        $"{label} = '{text}' is not an integer; {(h.IsBounded ? $"valid range is {h.RangeText}" : "expected an integer")}";
+
+    private static object? ParseReal(HyperparameterDescriptor h, string label, string text, Action<string> fail) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            ? CheckReal(h, label, value, text, fail)
+            : NotFinite(h, label, text, fail);
+
+    private static object? CheckReal(HyperparameterDescriptor h, string label, double value, string text, Action<string> fail)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (!double.IsFinite(value))
         {
-            string expected = h.IsBounded ? $"valid range is {h.RangeText}" : "expected a real number";
-            errors.Add($"{owner}: {label} = '{text}' is not a finite number; {expected}");
-            return null;
+            return NotFinite(h, label, text, fail);
         }
 
         if (!h.Contains(value))
         {
-            errors.Add($"{owner}: invalid {label} = {ValueFormat.Number(value)}; valid range is {h.RangeText}");
+            fail($"invalid {label} = {ValueFormat.Number(value)}; valid range is {h.RangeText}");
             return null;
         }
 
         return value;
+    }
+
+    private static object? NotFinite(HyperparameterDescriptor h, string label, string text, Action<string> fail)
+    {
+        fail($"{label} = '{text}' is not a finite number; {(h.IsBounded ? $"valid range is {h.RangeText}" : "expected a real number")}");
+        return null;
     }
 }

@@ -13,12 +13,12 @@ namespace Descent.Engine.Trials;
 public static class TrialResolver
 {
     /// <summary>The resolved trial.</summary>
-    /// <exception cref="TrialConfigurationException">Something is wrong; <see cref="TrialConfigurationException.Errors"/> lists it all.</exception>
+    /// <exception cref="TrialConfigurationException">Something is wrong; <see cref="TrialConfigurationException.Problems"/> lists it all.</exception>
     public static ResolvedTrial Resolve(TrialSpec spec, PluginCatalog catalog)
     {
-        var errors = new List<string>();
-        var optimizer = Component(catalog, PluginKind.Optimizer, spec.Optimizer, spec.Hyperparameters, errors);
-        var objective = Component(catalog, PluginKind.Objective, spec.Objective, spec.ObjectiveArgs, errors);
+        var problems = new List<ConfigurationProblem>();
+        var optimizer = Component(catalog, PluginKind.Optimizer, spec.Optimizer, spec.OptimizerValues(), problems);
+        var objective = Component(catalog, PluginKind.Objective, spec.Objective, Text(spec.ObjectiveArgs), problems);
 
         ResolvedComponent? dataset = null;
         bool? needsData = (objective?.Plugin.Instance as IObjectivePlugin)?.RequiresDataset;
@@ -26,55 +26,68 @@ public static class TrialResolver
         {
             if (string.IsNullOrEmpty(spec.Dataset))
             {
-                errors.Add($"objective '{spec.Objective}' trains on data: name a dataset (available: {Available(catalog, PluginKind.Dataset)})");
+                problems.Add(ConfigurationProblem.OfPlugin(PluginKind.Objective, spec.Objective,
+                    $"objective '{spec.Objective}' trains on data: name a dataset (available: {Available(catalog, PluginKind.Dataset)})"));
             }
             else
             {
-                dataset = Component(catalog, PluginKind.Dataset, spec.Dataset, spec.DatasetArgs, errors);
+                dataset = Component(catalog, PluginKind.Dataset, spec.Dataset, Text(spec.DatasetArgs), problems);
             }
         }
         else if (needsData == false && !string.IsNullOrEmpty(spec.Dataset))
         {
-            errors.Add($"objective '{spec.Objective}' is analytic and takes no dataset, but dataset '{spec.Dataset}' was given; remove it");
+            problems.Add(ConfigurationProblem.OfPlugin(PluginKind.Dataset, spec.Dataset,
+                $"objective '{spec.Objective}' is analytic and takes no dataset, but dataset '{spec.Dataset}' was given; remove it"));
         }
 
-        var dtype = ParseDType(spec.DType, errors);
-        string device = CheckDevice(spec.Device, errors);
+        var dtype = ParseDType(spec.DType, problems);
+        string device = CheckDevice(spec.Device, problems);
         var training = needsData switch
         {
-            true => CheckDataTraining(spec, errors),
-            false => CheckAnalyticTraining(spec, errors),
+            true => CheckDataTraining(spec, problems),
+            false => CheckAnalyticTraining(spec, problems),
             null => spec.Training,
         };
 
-        if (errors.Count > 0)
+        if (problems.Count > 0)
         {
-            throw new TrialConfigurationException(errors);
+            throw new TrialConfigurationException(problems);
         }
 
         return new ResolvedTrial(spec, optimizer!, objective!, dataset, dtype, device, training, spec.Seed);
     }
 
-    /// <summary>Looks up a plugin of one kind and binds its options; adds problems to <paramref name="errors"/>.</summary>
-    public static ResolvedComponent? Component(
-        PluginCatalog catalog, PluginKind kind, string id, IReadOnlyDictionary<string, string> values, ICollection<string> errors)
+    /// <summary>The loaded plugin <paramref name="id"/> of kind <paramref name="kind"/>, or null with the problem added (and a "did you mean").</summary>
+    public static LoadedPlugin? Plugin(PluginCatalog catalog, PluginKind kind, string id, ICollection<ConfigurationProblem> problems)
     {
-        string kindName = kind.ToString().ToLowerInvariant();
         var plugin = catalog.Find(id);
-        if (plugin is null || plugin.Kind != kind)
+        if (plugin is not null && plugin.Kind == kind)
         {
-            var ids = catalog.OfKind(kind).Select(p => p.Id).ToArray();
-            string? suggestion = Suggestions.Closest(id, ids);
-            string what = plugin is null
-                ? $"unknown {kindName} '{id}'"
-                : $"'{id}' is {WithArticle(plugin.Kind.ToString().ToLowerInvariant())} plugin, not {WithArticle(kindName)}";
-            errors.Add($"{what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; available: {Available(catalog, kind)}");
-            return null;
+            return plugin;
         }
 
-        var bound = OptionsBinder.Bind(plugin.Schema, $"{kindName} '{id}'", values, errors);
-        return bound is null ? null : new ResolvedComponent(plugin, bound);
+        string kindName = kind.ToString().ToLowerInvariant();
+        var ids = catalog.OfKind(kind).Select(p => p.Id).ToArray();
+        string? suggestion = Suggestions.Closest(id, ids);
+        string what = plugin is null
+            ? $"unknown {kindName} '{id}'"
+            : $"'{id}' is {WithArticle(plugin.Kind.ToString().ToLowerInvariant())} plugin, not {WithArticle(kindName)}";
+        problems.Add(ConfigurationProblem.OfPlugin(kind, id, $"{what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; available: {Available(catalog, kind)}"));
+        return null;
     }
+
+    /// <summary>Looks up a plugin of one kind and binds its options (see <see cref="OptionsBinder.Bind"/>); adds problems to <paramref name="problems"/>.</summary>
+    public static ResolvedComponent? Component(
+        PluginCatalog catalog, PluginKind kind, string id, IEnumerable<KeyValuePair<string, object>> values, ICollection<ConfigurationProblem> problems)
+    {
+        var plugin = Plugin(catalog, kind, id, problems);
+        var bound = plugin is null ? null : OptionsBinder.Bind(plugin.Schema, kind, id, values, problems);
+        return bound is null ? null : new ResolvedComponent(plugin!, bound);
+    }
+
+    /// <summary>Text values as the binder takes them.</summary>
+    public static IEnumerable<KeyValuePair<string, object>> Text(IReadOnlyDictionary<string, string> values) =>
+        values.Select(v => new KeyValuePair<string, object>(v.Key, v.Value));
 
     private static string WithArticle(string noun) => ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
 
@@ -84,7 +97,7 @@ public static class TrialResolver
         return ids.Length == 0 ? "none loaded" : string.Join(", ", ids);
     }
 
-    private static ScalarType ParseDType(string text, ICollection<string> errors)
+    private static ScalarType ParseDType(string text, ICollection<ConfigurationProblem> problems)
     {
         switch (text)
         {
@@ -93,12 +106,12 @@ public static class TrialResolver
             case "float64":
                 return ScalarType.Float64;
             default:
-                errors.Add($"invalid dtype '{text}'; valid values: float32, float64");
+                problems.Add(ConfigurationProblem.OfSetting("dtype", $"invalid dtype '{text}'; valid values: float32, float64"));
                 return ScalarType.Float32;
         }
     }
 
-    private static string CheckDevice(string text, ICollection<string> errors)
+    private static string CheckDevice(string text, ICollection<ConfigurationProblem> problems)
     {
         if (text == "cpu")
         {
@@ -109,43 +122,45 @@ public static class TrialResolver
         {
             if (!cuda.is_available())
             {
-                errors.Add($"device '{text}' requested, but CUDA is not available: this build uses the CPU libtorch or no NVIDIA GPU is visible. " +
-                           "Use --device cpu, or on a CUDA machine build with -p:DescentTorchBackend=cuda");
+                problems.Add(ConfigurationProblem.OfSetting("device",
+                    $"device '{text}' requested, but CUDA is not available: this build uses the CPU libtorch or no NVIDIA GPU is visible. " +
+                    "Use --device cpu, or on a CUDA machine build with -p:DescentTorchBackend=cuda"));
             }
 
             return text;
         }
 
-        errors.Add($"invalid device '{text}'; valid values: cpu, cuda, cuda:N");
+        problems.Add(ConfigurationProblem.OfSetting("device", $"invalid device '{text}'; valid values: cpu, cuda, cuda:N"));
         return "cpu";
     }
 
-    private static TrainingSettings CheckAnalyticTraining(TrialSpec spec, ICollection<string> errors)
+    private static TrainingSettings CheckAnalyticTraining(TrialSpec spec, ICollection<ConfigurationProblem> problems)
     {
         var t = spec.Training;
         if (t.Epochs is not null || t.BatchSize is not null)
         {
-            errors.Add($"objective '{spec.Objective}' is analytic (no data): give steps, not epochs or a batch size");
+            problems.Add(ConfigurationProblem.OfSetting(t.Epochs is not null ? "epochs" : "batch_size",
+                $"objective '{spec.Objective}' is analytic (no data): give steps, not epochs or a batch size"));
         }
 
         if (t.Steps is null)
         {
-            errors.Add($"objective '{spec.Objective}' is analytic: give the number of steps (at least 1)");
+            problems.Add(ConfigurationProblem.OfSetting("steps", $"objective '{spec.Objective}' is analytic: give the number of steps (at least 1)"));
         }
         else if (t.Steps < 1)
         {
-            errors.Add($"invalid steps = {t.Steps}; valid range is [1, inf)");
+            problems.Add(ConfigurationProblem.OfSetting("steps", $"invalid steps = {t.Steps}; valid range is [1, inf)"));
         }
 
         return t with { RecordEvery = 1 };
     }
 
-    private static TrainingSettings CheckDataTraining(TrialSpec spec, ICollection<string> errors)
+    private static TrainingSettings CheckDataTraining(TrialSpec spec, ICollection<ConfigurationProblem> problems)
     {
         var t = spec.Training;
         if (t.Steps is not null)
         {
-            errors.Add($"objective '{spec.Objective}' trains on data: give epochs and a batch size, not steps");
+            problems.Add(ConfigurationProblem.OfSetting("steps", $"objective '{spec.Objective}' trains on data: give epochs and a batch size, not steps"));
         }
 
         var resolved = new TrainingSettings(
@@ -156,17 +171,17 @@ public static class TrialResolver
             Autograd: t.Autograd);
         if (resolved.Epochs < 1)
         {
-            errors.Add($"invalid epochs = {resolved.Epochs}; valid range is [1, inf)");
+            problems.Add(ConfigurationProblem.OfSetting("epochs", $"invalid epochs = {resolved.Epochs}; valid range is [1, inf)"));
         }
 
         if (resolved.BatchSize < 1)
         {
-            errors.Add($"invalid batch size = {resolved.BatchSize}; valid range is [1, inf)");
+            problems.Add(ConfigurationProblem.OfSetting("batch_size", $"invalid batch size = {resolved.BatchSize}; valid range is [1, inf)"));
         }
 
         if (resolved.RecordEvery < 1)
         {
-            errors.Add($"invalid record_every = {resolved.RecordEvery}; valid range is [1, inf)");
+            problems.Add(ConfigurationProblem.OfSetting("record_every", $"invalid record_every = {resolved.RecordEvery}; valid range is [1, inf)"));
         }
 
         return resolved;

@@ -1,18 +1,26 @@
 namespace Descent.Engine.Trials;
 
 /// <summary>
-/// A trial as the user wrote it (command line or experiment file): plugin ids and raw
-/// <c>name=value</c> settings. <see cref="TrialResolver"/> checks it and turns it into a <see cref="ResolvedTrial"/>.
+/// A trial as the user wrote it (command line or experiment file): plugin ids, raw <c>name=value</c>
+/// settings, and the values a sweep drew for it. <see cref="TrialResolver"/> checks it and turns it into a <see cref="ResolvedTrial"/>.
 /// </summary>
 public sealed record TrialSpec
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, object> NoneDrawn = new Dictionary<string, object>();
 
     /// <summary>Optimizer plugin id.</summary>
     public required string Optimizer { get; init; }
 
-    /// <summary>Optimizer hyperparameters by name.</summary>
+    /// <summary>Optimizer hyperparameters by name, as text.</summary>
     public IReadOnlyDictionary<string, string> Hyperparameters { get; init; } = None;
+
+    /// <summary>
+    /// Optimizer hyperparameters a sweep drew from a distribution, by name, typed as drawn: <c>double</c>
+    /// (uniform, loguniform) or <c>long</c> (int_uniform). They are bound as they are (range-checked, never
+    /// written as text and read back); a name given here and in <see cref="Hyperparameters"/> takes this value.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> SampledHyperparameters { get; init; } = NoneDrawn;
 
     /// <summary>Objective plugin id.</summary>
     public required string Objective { get; init; }
@@ -37,4 +45,10 @@ public sealed record TrialSpec
 
     /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>Every optimizer hyperparameter, text and drawn, as <see cref="Options.OptionsBinder"/> takes them.</summary>
+    public IEnumerable<KeyValuePair<string, object>> OptimizerValues() =>
+        Hyperparameters.Where(h => !SampledHyperparameters.ContainsKey(h.Key))
+            .Select(h => new KeyValuePair<string, object>(h.Key, h.Value))
+            .Concat(SampledHyperparameters);
 }

@@ -7,39 +7,55 @@ using Descent.Sweeps.Files;
 namespace Descent.Sweeps.Expansion;
 
 /// <summary>
-/// Turns an experiment file into its trials, deterministically: for each optimizer entry, the grid of
-/// its listed values (or the random samples of its distributions), in the options' declaration order,
-/// times the seeds. Every trial is checked against the loaded plugins before any runs; problems are
-/// reported together, each at the line of the entry or value it comes from.
+/// Turns an experiment file into its trials, deterministically: for each objective and optimizer entry, the
+/// grid of its listed values (or the random samples of its distributions), in the options' declaration
+/// order, times the seeds. Every trial is checked against the loaded plugins before any runs; the file's
+/// own problems and the plugins' are reported together, each at the line of the entry or value it is about.
 /// </summary>
 public static class SweepExpander
 {
     /// <summary>The plan.</summary>
-    /// <exception cref="ExperimentFileException">Unknown plugins or hyperparameters, invalid values; every problem listed.</exception>
+    /// <exception cref="ExperimentFileException">Problems in the file's shape, unknown plugins or hyperparameters, invalid values; every problem listed.</exception>
     public static SweepPlan Expand(ExperimentFile file, PluginCatalog catalog)
     {
-        var errors = new List<ExperimentError>();
-        var trials = new List<SweepTrial>();
+        var errors = new List<ExperimentError>(file.Problems);
+        var configurations = file.Optimizers.Select((_, e) => Configurations(file, e, catalog, errors)).ToArray();
+        var trials = new List<(SweepTrial Trial, OptimizerEntry Entry)>();
         foreach (var objective in file.Objectives)
         {
             for (int e = 0; e < file.Optimizers.Count; e++)
             {
-                ExpandEntry(file, objective, e, catalog, trials, errors);
+                var entry = file.Optimizers[e];
+                foreach (var values in configurations[e])
+                {
+                    string configuration = (file.Objectives.Count > 1 ? $"{objective.Merge(entry.Objective).Id} / " : "") + Describe(entry, values);
+                    foreach (long seed in file.Seeds)
+                    {
+                        try
+                        {
+                            var resolved = TrialResolver.Resolve(Spec(file, objective, entry, values, seed), catalog);
+                            trials.Add((new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)), entry));
+                        }
+                        catch (TrialConfigurationException problem)
+                        {
+                            Report(problem.Problems, file, entry, objective, errors);
+                        }
+                    }
+                }
             }
         }
 
         if (file.Search.Mode == SearchMode.Random)
         {
             // Random draws from small lists repeat; a repeated configuration is the same trial, run once.
-            trials = trials.DistinctBy(t => t.Identity).Select((t, i) => t with { Index = i }).ToList();
+            trials = trials.DistinctBy(t => t.Trial.Identity).Select((t, i) => (t.Trial with { Index = i }, t.Entry)).ToList();
         }
 
-        var duplicates = trials.GroupBy(t => t.Identity).Where(g => g.Count() > 1).ToArray();
-        foreach (var duplicate in duplicates)
+        // An entry that could not be read whole lacks values, so its trials may repeat others only by accident.
+        foreach (var repeated in trials.Where(t => !t.Entry.Incomplete).GroupBy(t => t.Trial.Identity).Where(g => g.Count() > 1))
         {
-            var first = duplicate.First();
-            errors.Add(new ExperimentError(file.Optimizers[0].Location with { Line = 0, Column = 0 },
-                $"the same trial appears {duplicate.Count()} times ({first.Name}); remove the repeated values"));
+            errors.Add(new ExperimentError(repeated.ElementAt(1).Entry.Location,
+                $"the same trial appears {repeated.Count()} times ({repeated.First().Trial.Name}); remove the repeated values"));
         }
 
         if (errors.Count > 0)
@@ -47,64 +63,41 @@ public static class SweepExpander
             throw new ExperimentFileException(errors.OrderBy(x => x.Location.Line).ThenBy(x => x.Location.Column).ToArray());
         }
 
-        return new SweepPlan(file, trials);
+        return new SweepPlan(file, trials.Select(t => t.Trial).ToArray());
     }
 
-    private static void ExpandEntry(
-        ExperimentFile file, ComponentSection objective, int entryIndex, PluginCatalog catalog, List<SweepTrial> trials, List<ExperimentError> errors)
+    /// <summary>Adds the plugins' problems with a trial at the lines they are about, each once.</summary>
+    private static void Report(
+        IEnumerable<ConfigurationProblem> problems, ExperimentFile file, OptimizerEntry entry, ComponentSection? objective, List<ExperimentError> errors)
     {
-        var entry = file.Optimizers[entryIndex];
-        var plugin = catalog.Find(entry.Id);
-        if (plugin is null || plugin.Kind != PluginKind.Optimizer)
+        foreach (var problem in problems)
         {
-            var known = catalog.OfKind(PluginKind.Optimizer).Select(p => p.Id).ToArray();
-            string? suggestion = Suggestions.Closest(entry.Id, known);
-            errors.Add(new ExperimentError(entry.Location,
-                $"unknown optimizer '{entry.Id}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; available: {string.Join(", ", known)}"));
-            return;
-        }
-
-        var configurations = Configurations(file, entryIndex, entry, plugin.Schema, errors);
-        foreach (var values in configurations)
-        {
-            string configuration = (file.Objectives.Count > 1 ? $"{objective.Merge(entry.Objective).Id} / " : "") + Describe(entry, values);
-            foreach (long seed in file.Seeds)
+            if (ProblemLocation.Of(problem, file, entry, objective) is { } at && !errors.Any(x => x.Location == at && x.Message == problem.Message))
             {
-                var spec = Spec(file, objective, entry, values, seed);
-                try
-                {
-                    var resolved = TrialResolver.Resolve(spec, catalog);
-                    trials.Add(new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)));
-                }
-                catch (TrialConfigurationException problem)
-                {
-                    foreach (string message in problem.Errors)
-                    {
-                        var at = LocationOf(message, entry, objective, file);
-                        if (!errors.Any(x => x.Location == at && x.Message == message))
-                        {
-                            errors.Add(new ExperimentError(at, message));
-                        }
-                    }
-                }
+                errors.Add(new ExperimentError(at, problem.Message));
             }
         }
     }
 
-    private static List<List<KeyValuePair<string, string>>> Configurations(
-        ExperimentFile file, int entryIndex, OptimizerEntry entry, OptionsSchema schema, List<ExperimentError> errors)
+    /// <summary>The entry's configurations: values by hyperparameter name, as text or as drawn (double, long).</summary>
+    private static List<List<KeyValuePair<string, object>>> Configurations(ExperimentFile file, int entryIndex, PluginCatalog catalog, List<ExperimentError> errors)
     {
+        var entry = file.Optimizers[entryIndex];
         int errorsBefore = errors.Count;
-        var axes = new List<(string Name, IReadOnlyList<string> Values)>();
+        var problems = new List<ConfigurationProblem>();
+        var schema = TrialResolver.Plugin(catalog, PluginKind.Optimizer, entry.Id, problems)?.Schema;
+        if (schema is null)
+        {
+            Report(problems, file, entry, objective: null, errors);
+            return [];
+        }
+
         var spaces = new List<(HyperparameterDescriptor Descriptor, ValueSpace Space)>();
         foreach (var (name, space) in entry.Hyperparameters)
         {
-            var descriptor = schema.Find(name);
+            var descriptor = OptionsBinder.Find(schema, PluginKind.Optimizer, entry.Id, name, problems);
             if (descriptor is null)
             {
-                string? suggestion = Suggestions.Closest(name, schema.Hyperparameters.Select(h => h.Name));
-                errors.Add(new ExperimentError(space.Location,
-                    $"optimizer '{entry.Id}' has no hyperparameter '{name}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; valid names: {string.Join(", ", schema.Hyperparameters.Select(h => h.Name))}"));
                 continue;
             }
 
@@ -119,6 +112,7 @@ public static class SweepExpander
             spaces.Add((descriptor, space));
         }
 
+        Report(problems, file, entry, objective: null, errors);
         if (errors.Count > errorsBefore)
         {
             // The entry's spaces are wrong; its trials would only repeat the same problems.
@@ -126,24 +120,20 @@ public static class SweepExpander
         }
 
         // Declaration order of the options, so that the file's key order does not change the trial order.
-        spaces.Sort((a, b) => schema.Hyperparameters.ToList().IndexOf(a.Descriptor).CompareTo(schema.Hyperparameters.ToList().IndexOf(b.Descriptor)));
+        var order = schema.Hyperparameters.ToList();
+        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
         if (file.Search.Mode == SearchMode.Random)
         {
             return Enumerable.Range(0, file.Search.Samples)
-                .Select(k => spaces.Select(s => new KeyValuePair<string, string>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, k, s.Descriptor, s.Space))).ToList())
+                .Select(k => spaces.Select(s => new KeyValuePair<string, object>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, k, s.Descriptor, s.Space))).ToList())
                 .ToList();
         }
 
+        var configurations = new List<List<KeyValuePair<string, object>>> { new() };
         foreach (var (descriptor, space) in spaces)
         {
-            axes.Add((descriptor.Name, GridAxis(descriptor, space)));
-        }
-
-        var configurations = new List<List<KeyValuePair<string, string>>> { new() };
-        foreach (var (name, values) in axes)
-        {
             configurations = configurations
-                .SelectMany(c => values.Select(v => new List<KeyValuePair<string, string>>(c) { new(name, v) }))
+                .SelectMany(c => GridAxis(descriptor, space).Select(v => new List<KeyValuePair<string, object>>(c) { new(descriptor.Name, v) }))
                 .ToList();
         }
 
@@ -158,7 +148,8 @@ public static class SweepExpander
         _ => throw new InvalidOperationException($"{space.GetType().Name} is not a grid axis"),
     };
 
-    private static string Sample(long seed, int entry, int sample, HyperparameterDescriptor descriptor, ValueSpace space)
+    /// <summary>A value for one sample: text from a list, a <c>double</c> or <c>long</c> from a distribution (bound as drawn).</summary>
+    private static object Sample(long seed, int entry, int sample, HyperparameterDescriptor descriptor, ValueSpace space)
     {
         double u = RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{descriptor.Name}");
         return space switch
@@ -167,15 +158,12 @@ public static class SweepExpander
             GridValues g when g.Flat && descriptor.Type is HyperparameterType.RealList or HyperparameterType.IntegerList => string.Join(",", g.Values),
             GridValues g => g.Values[(int)(u * g.Values.Count)],
             ChoiceValues c => c.Values[(int)(u * c.Values.Count)],
-            UniformValues { Integer: true } i => IntegerSample((long)i.Low, (long)i.High, u),
-            UniformValues r => ValueFormat.Number(r.Low + (u * (r.High - r.Low))),
-            LogUniformValues l => ValueFormat.Number(Math.Exp(Math.Log(l.Low) + (u * (Math.Log(l.High) - Math.Log(l.Low))))),
+            UniformValues { Integer: true } i => Math.Min((long)i.High, (long)i.Low + (long)Math.Floor(u * ((long)i.High - (long)i.Low + 1))),
+            UniformValues r => r.Low + (u * (r.High - r.Low)),
+            LogUniformValues l => Math.Exp(Math.Log(l.Low) + (u * (Math.Log(l.High) - Math.Log(l.Low)))),
             _ => throw new InvalidOperationException($"unknown value space {space.GetType().Name}"),
         };
     }
-
-    private static string IntegerSample(long low, long high, double u) =>
-        Math.Min(high, low + (long)Math.Floor(u * (high - low + 1))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void CheckBounds(HyperparameterDescriptor descriptor, ValueSpace space, List<ExperimentError> errors)
     {
@@ -192,7 +180,7 @@ public static class SweepExpander
         }
     }
 
-    private static TrialSpec Spec(ExperimentFile file, ComponentSection fileObjective, OptimizerEntry entry, List<KeyValuePair<string, string>> values, long seed)
+    private static TrialSpec Spec(ExperimentFile file, ComponentSection fileObjective, OptimizerEntry entry, List<KeyValuePair<string, object>> values, long seed)
     {
         var objective = fileObjective.Merge(entry.Objective);
         var dataset = file.Dataset is null ? entry.Dataset : file.Dataset.Merge(entry.Dataset);
@@ -200,7 +188,8 @@ public static class SweepExpander
         return new TrialSpec
         {
             Optimizer = entry.Id,
-            Hyperparameters = values.ToDictionary(v => v.Key, v => v.Value),
+            Hyperparameters = values.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value),
+            SampledHyperparameters = values.Where(v => v.Value is not string).ToDictionary(v => v.Key, v => v.Value),
             Objective = objective.Id ?? "",
             ObjectiveArgs = objective.Args,
             Dataset = dataset?.Id,
@@ -213,41 +202,10 @@ public static class SweepExpander
     }
 
     /// <summary>The entry's label, or its id and the values it sets.</summary>
-    private static string Describe(OptimizerEntry entry, List<KeyValuePair<string, string>> values)
+    private static string Describe(OptimizerEntry entry, List<KeyValuePair<string, object>> values)
     {
-        string settings = string.Join(" ", values.Select(v => $"{v.Key}={v.Value}"));
+        string settings = string.Join(" ", values.Select(v => $"{v.Key}={ValueFormat.Value(v.Value)}"));
         string head = entry.Label ?? entry.Id;
         return settings.Length == 0 ? head : $"{head} {settings}";
-    }
-
-    private static SourceLocation LocationOf(string message, OptimizerEntry entry, ComponentSection objective, ExperimentFile file)
-    {
-        foreach (var (name, space) in entry.Hyperparameters)
-        {
-            bool namesIt = message.Contains($" {name} ", StringComparison.Ordinal) || message.Contains($" {name}[", StringComparison.Ordinal) ||
-                           message.Contains($"'{name}'", StringComparison.Ordinal);
-            if (message.Contains($"optimizer '{entry.Id}'", StringComparison.Ordinal) && namesIt)
-            {
-                return space.Location;
-            }
-        }
-
-        string[] trainingWords = ["steps", "epochs", "batch size", "record_every", "dtype", "device"];
-        if (trainingWords.Any(w => message.Contains(w, StringComparison.Ordinal)))
-        {
-            return entry.Training?.Location ?? file.Training.Location;
-        }
-
-        if (message.Contains("objective '", StringComparison.Ordinal))
-        {
-            return entry.Objective?.Location ?? objective.Location;
-        }
-
-        if (message.Contains("dataset", StringComparison.Ordinal))
-        {
-            return entry.Dataset?.Location ?? file.Dataset?.Location ?? entry.Location;
-        }
-
-        return entry.Training?.Location ?? (message.Contains("optimizer", StringComparison.Ordinal) ? entry.Location : file.Training.Location);
     }
 }

@@ -11,6 +11,11 @@ namespace Descent.Sweeps.Files;
 /// <param name="Seeds">Replicate seeds: every configuration runs once per seed.</param>
 /// <param name="Search">Grid or random.</param>
 /// <param name="Optimizers">The optimizer entries, in file order.</param>
+/// <remarks>
+/// A file with problems in its shape is still read as far as it goes, so that
+/// <see cref="Expansion.SweepExpander.Expand"/> reports them together with what the plugins find: every
+/// problem of a file in one pass.
+/// </remarks>
 public sealed record ExperimentFile(
     string Path,
     string Text,
@@ -21,4 +26,8 @@ public sealed record ExperimentFile(
     TrainingSection Training,
     IReadOnlyList<long> Seeds,
     SearchSection Search,
-    IReadOnlyList<OptimizerEntry> Optimizers);
+    IReadOnlyList<OptimizerEntry> Optimizers)
+{
+    /// <summary>What reading found wrong with the file's shape, in file order; empty for a file that can run.</summary>
+    public IReadOnlyList<ExperimentError> Problems { get; init; } = [];
+}

@@ -8,7 +8,8 @@ namespace Descent.Sweeps.Files;
 /// <summary>Reading mappings and scalars, with every problem recorded at its line and column.</summary>
 public sealed partial class ExperimentFileParser
 {
-    private Dictionary<string, YamlNode> Mapping(YamlMappingNode node, string what, string[] allowed)
+    /// <summary>The keys of a mapping; an unknown key is reported, and when it looks like a misspelt key, that key goes into <paramref name="misspelt"/>.</summary>
+    private Dictionary<string, YamlNode> Mapping(YamlMappingNode node, string what, string[] allowed, ISet<string>? misspelt = null)
     {
         var map = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in node.Children)
@@ -17,6 +18,11 @@ public sealed partial class ExperimentFileParser
             if (!allowed.Contains(key))
             {
                 string? suggestion = Suggestions.Closest(key, allowed);
+                if (suggestion is not null)
+                {
+                    misspelt?.Add(suggestion);
+                }
+
                 Error(keyNode, $"unknown key '{key}' in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; expected one of: {string.Join(", ", allowed)}");
                 continue;
             }

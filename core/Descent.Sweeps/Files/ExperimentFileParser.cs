@@ -7,9 +7,9 @@ namespace Descent.Sweeps.Files;
 
 /// <summary>
 /// Reads an experiment file (YAML) into an <see cref="ExperimentFile"/>, checking its shape: known keys,
-/// the right kinds of values, required sections. Every problem is collected with its line and column;
-/// plugin ids and hyperparameter values are checked later against the loaded plugins
-/// (<see cref="Expansion.SweepExpander"/>).
+/// the right kinds of values, required sections. Every problem is collected with its line and column and
+/// travels with the file (<see cref="ExperimentFile.Problems"/>); plugin ids and hyperparameter values are
+/// checked against the loaded plugins by <see cref="Expansion.SweepExpander"/>, which reports both together.
 /// </summary>
 public sealed partial class ExperimentFileParser
 {
@@ -26,7 +26,7 @@ public sealed partial class ExperimentFileParser
     private ExperimentFileParser(string file) => this.file = file;
 
     /// <summary>Reads and parses <paramref name="path"/>.</summary>
-    /// <exception cref="ExperimentFileException">The file is missing or malformed; every problem is listed.</exception>
+    /// <exception cref="ExperimentFileException">The file is missing, not YAML, or not a mapping.</exception>
     public static ExperimentFile Load(string path)
     {
         if (!File.Exists(path))
@@ -37,18 +37,19 @@ public sealed partial class ExperimentFileParser
         return Parse(path, File.ReadAllText(path));
     }
 
-    /// <summary>Parses <paramref name="text"/>, naming it <paramref name="path"/> in messages.</summary>
-    /// <exception cref="ExperimentFileException">The text is malformed; every problem is listed.</exception>
+    /// <summary>Parses <paramref name="text"/>, naming it <paramref name="path"/> in messages; other problems travel with the file.</summary>
+    /// <exception cref="ExperimentFileException">The text is not YAML, or not a mapping: nothing else can be read.</exception>
     public static ExperimentFile Parse(string path, string text)
     {
         var parser = new ExperimentFileParser(path);
         var result = parser.ParseDocument(text);
-        if (parser.errors.Count > 0 || result is null)
+        var problems = parser.errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToArray();
+        if (result is null)
         {
-            throw new ExperimentFileException(parser.errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToArray());
+            throw new ExperimentFileException(problems);
         }
 
-        return result;
+        return result with { Problems = problems };
     }
 
     private ExperimentFile? ParseDocument(string text)
@@ -57,6 +58,12 @@ public sealed partial class ExperimentFileParser
         try
         {
             stream.Load(new StringReader(text));
+        }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.Ordinal) && IndentingTab(text, e.Start.Line) is { } tab)
+        {
+            // YamlDotNet places a tab in the indentation at the start of the mapping it breaks; the tab's own line is more use.
+            Error(tab, "not valid YAML: a tab in the indentation; indent with spaces");
+            return null;
         }
         catch (YamlException e)
         {
@@ -80,12 +87,25 @@ public sealed partial class ExperimentFileParser
         var search = map.TryGetValue("search", out var se) ? Search(se) : new SearchSection(SearchMode.Grid, 0, 0, Location(root));
         var optimizers = map.TryGetValue("optimizers", out var op) ? Entries(op) : MissingList(root);
 
-        if (errors.Count > 0 || name is null || objectives is null || training is null || search is null)
+        // Whatever could be read goes on, so that the plugins check it too; the problems so far travel with it.
+        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers);
+    }
+
+    /// <summary>The first tab in the indentation of a line, from line <paramref name="fromLine"/> (1-based) on.</summary>
+    private SourceLocation? IndentingTab(string text, long fromLine)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = (int)Math.Max(0, fromLine - 1); i < lines.Length; i++)
         {
-            return null;
+            int indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            int tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new SourceLocation(file, i + 1, tab + 1);
+            }
         }
 
-        return new ExperimentFile(file, text, name, description, objectives, dataset, training, seeds, search, optimizers);
+        return null;
     }
 
     private List<ComponentSection>? Objectives(YamlNode root, Dictionary<string, YamlNode> map)
@@ -175,24 +195,39 @@ public sealed partial class ExperimentFileParser
         return new ComponentSection(id, args, Location(node));
     }
 
-    private TrainingSection? Training(YamlNode node)
+    private TrainingSection Training(YamlNode node)
     {
         if (node is not YamlMappingNode mapping)
         {
             Error(node, "'training' must be a mapping (steps or epochs, batch_size, record_every, dtype, device, autograd)");
-            return null;
+            return new TrainingSection(null, null, null, null, null, null, null, Location(node)) { Rejected = TrainingKeys.ToHashSet() };
         }
 
-        var map = Mapping(mapping, "training", TrainingKeys);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var map = Mapping(mapping, "training", TrainingKeys, rejected);
+
+        // A setting whose reading reports a problem is rejected: the trial checks then do not call it missing.
+        T Read<T>(string key, Func<T> read)
+        {
+            int before = errors.Count;
+            T value = read();
+            if (errors.Count > before)
+            {
+                rejected.Add(key);
+            }
+
+            return value;
+        }
+
         return new TrainingSection(
-            PositiveInt(map, "steps"),
-            PositiveInt(map, "epochs"),
-            PositiveInt(map, "batch_size"),
-            PositiveInt(map, "record_every"),
-            map.TryGetValue("autograd", out var a) ? Bool(a, "training.autograd") : null,
-            Choice(map, "dtype", "training.dtype", ["float32", "float64"]),
-            map.TryGetValue("device", out var dev) ? Text(dev, "training.device") : null,
-            Location(node));
+            Read("steps", () => PositiveInt(map, "steps")),
+            Read("epochs", () => PositiveInt(map, "epochs")),
+            Read("batch_size", () => PositiveInt(map, "batch_size")),
+            Read("record_every", () => PositiveInt(map, "record_every")),
+            Read("autograd", () => map.TryGetValue("autograd", out var a) ? Bool(a, "training.autograd") : null),
+            Read("dtype", () => Choice(map, "dtype", "training.dtype", ["float32", "float64"])),
+            Read("device", () => map.TryGetValue("device", out var dev) ? Text(dev, "training.device") : null),
+            Location(node)) { Rejected = rejected };
     }
 
     private List<long> Seeds(YamlNode node)
@@ -205,7 +240,7 @@ public sealed partial class ExperimentFileParser
             }
 
             Error(node, $"'seeds' = '{scalar.Value}': give a count (1 to 100000; seeds 0, 1, ...) or a list of non-negative integers");
-            return [];
+            return [0L]; // a stand-in, so that the trials are still checked against the plugins
         }
 
         if (node is YamlSequenceNode sequence && sequence.Children.Count > 0)
@@ -228,19 +263,19 @@ public sealed partial class ExperimentFileParser
                 }
             }
 
-            return seeds;
+            return seeds.Count > 0 ? seeds : [0L];
         }
 
         Error(node, "'seeds' must be a count or a non-empty list of non-negative integers");
-        return [];
+        return [0L];
     }
 
-    private SearchSection? Search(YamlNode node)
+    private SearchSection Search(YamlNode node)
     {
         if (node is not YamlMappingNode mapping)
         {
             Error(node, "'search' must be a mapping with 'mode' (grid or random), and for random 'samples' and 'seed'");
-            return null;
+            return new SearchSection(SearchMode.Grid, 0, 0, Location(node));
         }
 
         var map = Mapping(mapping, "search", SearchKeys);
@@ -283,6 +318,7 @@ public sealed partial class ExperimentFileParser
                 continue;
             }
 
+            int errorsBefore = errors.Count;
             var map = Mapping(mapping, "optimizer entry", EntryKeys);
             string? id = RequiredText(mapping, map, "id");
             string? label = map.TryGetValue("label", out var l) ? Text(l, "label") : null;
@@ -312,7 +348,7 @@ public sealed partial class ExperimentFileParser
             var training = map.TryGetValue("training", out var t) ? Training(t) : null;
             if (id is not null)
             {
-                entries.Add(new OptimizerEntry(id, label, hyperparameters, objective, dataset, training, Location(item)));
+                entries.Add(new OptimizerEntry(id, label, hyperparameters, objective, dataset, training, Location(item)) { Incomplete = errors.Count > errorsBefore });
             }
         }
 

@@ -11,4 +11,11 @@ public sealed record OptimizerEntry(
     ComponentSection? Objective,
     ComponentSection? Dataset,
     TrainingSection? Training,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// True when part of the entry could not be read (already reported): its trials lack those values, so they
+    /// are checked against the plugins but not for repeats.
+    /// </summary>
+    public bool Incomplete { get; init; }
+}

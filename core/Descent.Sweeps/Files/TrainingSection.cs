@@ -11,6 +11,12 @@ public sealed record TrainingSection(
     string? Device,
     SourceLocation Location)
 {
+    /// <summary>
+    /// Settings given here but not readable (a wrong value, a misspelt key): null above, and already reported,
+    /// so that a check of the trial does not report them missing as well.
+    /// </summary>
+    public IReadOnlySet<string> Rejected { get; init; } = new HashSet<string>();
+
     /// <summary>This section with the fields <paramref name="over"/> sets replaced.</summary>
     public TrainingSection Merge(TrainingSection? over) => over is null
         ? this
@@ -22,5 +28,5 @@ public sealed record TrainingSection(
             over.Autograd ?? Autograd,
             over.DType ?? DType,
             over.Device ?? Device,
-            over.Location);
+            over.Location) { Rejected = Rejected.Union(over.Rejected).ToHashSet() };
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
 using Descent.Cli.Tracking;
+using Descent.Engine.Options;
 using Descent.Engine.Trials;
 
 namespace Descent.Cli.Commands;
@@ -104,7 +105,7 @@ public static class TrialCommand
 
         if (errors.Count > 0)
         {
-            throw new TrialConfigurationException(errors);
+            throw new TrialConfigurationException(errors.Select(e => new ConfigurationProblem(e)).ToArray());
         }
 
         return new TrialSpec

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Descent.Contracts;
+using Descent.Engine.Options;
 using Descent.Engine.Trials;
 using Descent.Tests.Support;
 using static TorchSharp.torch;
@@ -47,9 +48,9 @@ public static class DatasetFactory
 
     private static List<string> BindErrors(string id, out ResolvedComponent? component, (string Name, string Value)[] settings)
     {
-        var errors = new List<string>();
-        component = TrialResolver.Component(TestEngine.Catalog, PluginKind.Dataset, id, settings.ToDictionary(s => s.Name, s => s.Value), errors);
-        return errors;
+        var problems = new List<ConfigurationProblem>();
+        component = TrialResolver.Component(TestEngine.Catalog, PluginKind.Dataset, id, TrialResolver.Text(settings.ToDictionary(s => s.Name, s => s.Value)), problems);
+        return problems.Select(p => p.Message).ToList();
     }
 
     /// <summary>Every element of a tensor as float64, row-major.</summary>

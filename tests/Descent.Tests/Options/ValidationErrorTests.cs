@@ -1,3 +1,4 @@
+using Descent.Contracts;
 using Descent.Engine.Trials;
 using Descent.Tests.Support;
 
@@ -81,6 +82,50 @@ public sealed class ValidationErrorTests
             "objective 'quadratic2d' is analytic (no data): give steps, not epochs or a batch size",
             "invalid steps = 0; valid range is [1, inf)",
         }));
+    }
+
+    [Test]
+    public void Each_problem_names_its_subject()
+    {
+        var spec = new TrialSpec
+        {
+            Optimizer = "adam",
+            Hyperparameters = new Dictionary<string, string> { ["lrr"] = "0.1", ["eps"] = "0" },
+            Objective = "rosenbrock",
+            ObjectiveArgs = new Dictionary<string, string> { ["b"] = "-1" },
+            Training = new TrainingSettings(Steps: 20),
+            DType = "float16",
+            Device = "tpu",
+        };
+
+        var error = Assert.Throws<TrialConfigurationException>(() => TrialResolver.Resolve(spec, TestEngine.Catalog));
+
+        Assert.That(error!.Problems.Select(p => (p.Kind, p.PluginId, p.Hyperparameter, p.Setting)), Is.EqualTo(new (PluginKind?, string?, string?, string?)[]
+        {
+            (PluginKind.Optimizer, "adam", "eps", null),
+            (PluginKind.Optimizer, "adam", "lrr", null),
+            (PluginKind.Objective, "rosenbrock", "b", null),
+            (null, null, null, "dtype"),
+            (null, null, null, "device"),
+        }));
+        Assert.That(error.Errors, Is.EqualTo(error.Problems.Select(p => p.Message)));
+    }
+
+    [Test]
+    public void A_drawn_value_is_checked_like_text_and_named_the_same_way()
+    {
+        var spec = new TrialSpec
+        {
+            Optimizer = "sgd",
+            SampledHyperparameters = new Dictionary<string, object> { ["lr"] = -0.25 },
+            Objective = "quadratic2d",
+            Training = new TrainingSettings(Steps: 20),
+        };
+
+        var error = Assert.Throws<TrialConfigurationException>(() => TrialResolver.Resolve(spec, TestEngine.Catalog));
+
+        Assert.That(error!.Errors, Is.EqualTo(new[] { "optimizer 'sgd': invalid lr = -0.25; valid range is [0, inf)" }));
+        Assert.That(error.Problems.Single().Hyperparameter, Is.EqualTo("lr"));
     }
 
     private static TestCaseData Case(string optimizer, string hyperparameters, string objective, string objectiveArgs, params string[] expected) =>

@@ -58,8 +58,18 @@ public sealed class ExperimentFileValidationTests
             "demo.yaml:3:11: objective 'quadratic2d' is analytic (no data): give steps, not epochs or a batch size",
             "demo.yaml:3:11: objective 'quadratic2d' is analytic: give the number of steps (at least 1)"),
         Case("a repeated trial", Good.Replace("lr: [0.4, 0.6]", "lr: [0.4, 0.4]"),
-            "demo.yaml:0:0: the same trial appears 2 times (trial-0000 sgd lr=0.4 seed=0); remove the repeated values",
-            "demo.yaml:0:0: the same trial appears 2 times (trial-0001 sgd lr=0.4 seed=1); remove the repeated values"),
+            "demo.yaml:6:5: the same trial appears 2 times (trial-0000 sgd lr=0.4 seed=0); remove the repeated values",
+            "demo.yaml:6:5: the same trial appears 2 times (trial-0001 sgd lr=0.4 seed=1); remove the repeated values"),
+        Case("a repeated entry", Good + "\n  - id: sgd\n    hyperparameters: { lr: 0.4 }",
+            "demo.yaml:12:5: the same trial appears 2 times (trial-0000 sgd lr=0.4 seed=0); remove the repeated values",
+            "demo.yaml:12:5: the same trial appears 2 times (trial-0001 sgd lr=0.4 seed=1); remove the repeated values"),
+        Case("a tab in the indentation", Good.Replace("training: {", "\ttraining: {"),
+            "demo.yaml:3:1: not valid YAML: a tab in the indentation; indent with spaces"),
+        Case("a wrong setting hides no other problem",
+            Good.Replace("steps: 20", "steps: many").Replace("lr: [0.4, 0.6]", "lr: [0.4, fast]") + "\n  - id: torch-adam\n    hyperparameters: { amsgrad: maybe }",
+            "demo.yaml:3:20: 'steps' = 'many' is not a positive integer",
+            "demo.yaml:7:28: optimizer 'sgd': lr = 'fast' is not a finite number; valid range is [0, inf)",
+            "demo.yaml:13:33: optimizer 'torch-adam': amsgrad = 'maybe' is not true or false"),
     ];
 
     [Test]

@@ -1,3 +1,4 @@
+using Descent.Engine.Options;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
 using Descent.Tests.Support;
@@ -80,6 +81,24 @@ public sealed class SweepExpansionTests
         // Log-uniform on [1e-4, 1e-1]: each decade holds a third of the draws (200 draws: 67 +- 20).
         Assert.That(adam.Count(x => x < 0.001), Is.InRange(47, 87));
         Assert.That(adam.Count(x => x > 0.01), Is.InRange(47, 87));
+    }
+
+    [Test]
+    public void A_drawn_value_reaches_the_options_exactly_as_drawn()
+    {
+        var plan = Expand(Random);
+        var adam = plan.Trials.Where(t => t.Trial.Optimizer.Id == "adam" && t.Trial.Seed == 0).ToArray();
+
+        for (int k = 0; k < adam.Length; k++)
+        {
+            // Log-uniform on [1e-4, 1e-1] from the k-th draw of entry 0 (RandomDraw), with no trip through text.
+            double u = RandomDraw.Unit(7, $"entry-0/sample-{k}/lr");
+            double drawn = Math.Exp(Math.Log(0.0001) + (u * (Math.Log(0.1) - Math.Log(0.0001))));
+            var options = adam[k].Trial.Optimizer.Options;
+            Assert.That(options.Typed.Single(v => v.Key == "lr").Value, Is.EqualTo(drawn));
+            Assert.That(options.Values.Single(v => v.Key == "lr").Value, Is.EqualTo(ValueFormat.Number(drawn)));
+            Assert.That(adam[k].Configuration, Does.StartWith($"adam lr={ValueFormat.Number(drawn)} "));
+        }
     }
 
     [Test]

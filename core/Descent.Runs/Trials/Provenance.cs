@@ -13,9 +13,14 @@ namespace Descent.Runs.Trials;
 public static class Provenance
 {
     private static readonly Lazy<IReadOnlyList<RunTag>> Machine = new(CollectMachine);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), IReadOnlyList<RunTag>> ByDirectory = new();
 
     /// <summary>The tags for a run made by <paramref name="sourceName"/> (e.g. <c>descent trial</c>) from <paramref name="workingDirectory"/>.</summary>
-    public static IReadOnlyList<RunTag> Tags(string sourceName, string workingDirectory)
+    /// <remarks>Collected once per source and directory in a process (the git commit is read from the checkout's files).</remarks>
+    public static IReadOnlyList<RunTag> Tags(string sourceName, string workingDirectory) =>
+        ByDirectory.GetOrAdd((sourceName, workingDirectory), key => Collect(key.Item1, key.Item2));
+
+    private static IReadOnlyList<RunTag> Collect(string sourceName, string workingDirectory)
     {
         var tags = new List<RunTag>
         {

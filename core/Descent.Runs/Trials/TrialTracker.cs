@@ -103,7 +103,8 @@ public sealed class TrialTracker : ITrialObserver
     /// <param name="result">What <see cref="TrialRunner.Run"/> returned (after <see cref="OnCompleted"/>).</param>
     /// <param name="artifactDirectory">Files to attach (the host's result.json, history.csv, pictures), or null.</param>
     /// <param name="storeTimeout">How long the store may still take; null for its retry budget (a killed trial: 10 s).</param>
-    public async Task<RunOutcome> FinishAsync(TrialResult result, string? artifactDirectory = null, TimeSpan? storeTimeout = null)
+    /// <param name="copyConfiguration">Write the copy of <see cref="ConfigurationArtifact"/> into <paramref name="artifactDirectory"/> (for a user's folder; a scratch folder needs none).</param>
+    public async Task<RunOutcome> FinishAsync(TrialResult result, string? artifactDirectory = null, TimeSpan? storeTimeout = null, bool copyConfiguration = true)
     {
         ArgumentNullException.ThrowIfNull(result);
         var artifacts = new List<(string, string)>();
@@ -111,7 +112,11 @@ public sealed class TrialTracker : ITrialObserver
         {
             // A copy next to the caller's files (it was attached when the trial started).
             Directory.CreateDirectory(artifactDirectory);
-            await File.WriteAllTextAsync(Path.Combine(artifactDirectory, ConfigurationArtifact), ConfigurationJson(Trial), Utf8).ConfigureAwait(false);
+            if (copyConfiguration)
+            {
+                await File.WriteAllTextAsync(Path.Combine(artifactDirectory, ConfigurationArtifact), ConfigurationJson(Trial), Utf8).ConfigureAwait(false);
+            }
+
             artifacts.AddRange(Directory.EnumerateFiles(artifactDirectory, "*", SearchOption.AllDirectories)
                 .Select(f => (f, Path.GetRelativePath(artifactDirectory, f).Replace(Path.DirectorySeparatorChar, '/')))
                 .Where(a => a.Item2 != ConfigurationArtifact)

@@ -41,7 +41,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
 
         var queue = new ConcurrentQueue<SweepTrial>(toRun);
         var finished = new ConcurrentBag<(SweepTrial Trial, TrialResult Result, Task<string?> RunId)>();
-        var finisher = tracking is null ? null : new TrialFinisher(services, capacity: 2 * options.Parallel);
+        var finisher = tracking is null ? null : new TrialFinisher(services, capacity: 2 * options.Parallel, concurrency: options.Parallel);
         var workers = Enumerable.Range(0, Math.Min(options.Parallel, toRun.Length))
             .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, finisher, progress, finished, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();

@@ -11,20 +11,25 @@ namespace Descent.Sweeps.Running;
 /// <summary>
 /// Finishes tracked trials off the training threads: writes each trial's files (history CSV, pictures),
 /// attaches them, flushes its records and ends its run, while the workers go on to the next trial.
-/// The queue is bounded, so a slow store slows the workers down rather than filling memory.
+/// The queue is bounded, so a slow store slows the workers down rather than filling memory. It finishes as
+/// many runs at once as there are workers: one finisher for several workers made the finishing of runs the
+/// bottleneck of a parallel tracked sweep.
 /// </summary>
 internal sealed class TrialFinisher
 {
     private readonly Channel<Job> jobs;
     private readonly IServiceProvider services;
-    private readonly Task worker;
+    private readonly Task[] finishers;
     private readonly string scratch = ScratchRoot();
 
-    public TrialFinisher(IServiceProvider services, int capacity)
+    public TrialFinisher(IServiceProvider services, int capacity, int concurrency)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         this.services = services;
-        jobs = Channel.CreateBounded<Job>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        worker = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        jobs = Channel.CreateBounded<Job>(new BoundedChannelOptions(capacity) { SingleReader = concurrency == 1, FullMode = BoundedChannelFullMode.Wait });
+        finishers = Enumerable.Range(0, concurrency)
+            .Select(_ => Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+            .ToArray();
     }
 
     /// <summary>Queues a trial's run to be finished (waits while the queue is full); the task gives its run id.</summary>
@@ -43,7 +48,7 @@ internal sealed class TrialFinisher
     public Task CompleteAsync()
     {
         jobs.Writer.TryComplete();
-        return worker;
+        return Task.WhenAll(finishers);
     }
 
     private async Task Drain()
@@ -77,7 +82,7 @@ internal sealed class TrialFinisher
                 job.Tracker.Recorder.SetTag(RunKeys.Tags.ArtifactsError, ExceptionText.OneLine(e));
             }
 
-            var outcome = await job.Tracker.FinishAsync(job.Result, files).ConfigureAwait(false);
+            var outcome = await job.Tracker.FinishAsync(job.Result, files, copyConfiguration: false).ConfigureAwait(false);
             return outcome.RunId.Length == 0 ? null : outcome.RunId;
         }
         finally

@@ -24,15 +24,23 @@ public static class SweepRunLayout
         var latest = children
             .GroupBy(r => r.Tag(RunKeys.Tags.TrialHash) ?? r.RunId, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(r => r.Info.Status == RunStatus.Finished).ThenByDescending(r => r.Info.StartTime).First())
+            .Select(r => (Status: TrialRunLayout.ReadStatus(r), FinalLoss: r.LatestMetrics.TryGetValue(RunKeys.Metrics.FinalLoss, out var m) ? m.Value : double.NaN))
             .ToArray();
-        long step = latest.Length;
+        return Summary(latest.Where(t => t.Status is not null).Select(t => (t.Status!.Value, t.FinalLoss)), timestamp, latest.Length);
+    }
+
+    /// <summary>The same summary from each trial's status and final loss (one entry per trial), as the process that ran them knows them.</summary>
+    public static IReadOnlyList<Metric> Summary(IEnumerable<(TrialStatus Status, double FinalLoss)> trials, long timestamp) =>
+        Summary(trials.ToArray(), timestamp, null);
+
+    private static IReadOnlyList<Metric> Summary(IEnumerable<(TrialStatus Status, double FinalLoss)> trials, long timestamp, int? counted)
+    {
+        var all = trials.ToArray();
+        long step = counted ?? all.Length;
         var metrics = Enum.GetValues<TrialStatus>()
-            .Select(s => new Metric(RunKeys.Metrics.TrialsWithStatus(TrialRunLayout.StatusTag(s)), latest.Count(r => TrialRunLayout.ReadStatus(r) == s), timestamp, step))
+            .Select(s => new Metric(RunKeys.Metrics.TrialsWithStatus(TrialRunLayout.StatusTag(s)), all.Count(t => t.Status == s), timestamp, step))
             .ToList();
-        var finalLosses = latest
-            .Where(r => TrialRunLayout.ReadStatus(r) == TrialStatus.Finished && r.LatestMetrics.TryGetValue(RunKeys.Metrics.FinalLoss, out var m) && double.IsFinite(m.Value))
-            .Select(r => r.LatestMetrics[RunKeys.Metrics.FinalLoss].Value)
-            .ToArray();
+        var finalLosses = all.Where(t => t.Status == TrialStatus.Finished && double.IsFinite(t.FinalLoss)).Select(t => t.FinalLoss).ToArray();
         if (finalLosses.Length > 0)
         {
             metrics.Insert(0, new Metric(RunKeys.Metrics.BestFinalLoss, finalLosses.Min(), timestamp, step));

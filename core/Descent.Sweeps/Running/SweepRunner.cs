@@ -56,6 +56,11 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         {
             var outcome = new SweepTrialOutcome(trial, result, await runId.ConfigureAwait(false));
             outcomes.Add(outcome);
+            if (outcome.RunId is not null)
+            {
+                tracking!.NoteOutcome(trial, result);
+            }
+
             if (outcome.RunId is not null && result.Status is TrialStatus.Finished or TrialStatus.Diverged)
             {
                 tracking!.NoteFinished(trial);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Descent.Engine.Trials;
 using Descent.Runs;
 using Descent.Runs.Sweeps;
 using Descent.Runs.Trials;
@@ -23,6 +24,7 @@ public sealed class SweepTracking
     private readonly SweepPlan plan;
     private readonly IReadOnlyList<Run> existing;
     private readonly HashSet<string> finishedHere = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TrialStatus Status, double FinalLoss)> outcomesHere = new(StringComparer.Ordinal);
     private RunRecorder? parentRecorder;
     private RunStatus? adoptedStatus;
 
@@ -137,6 +139,15 @@ public sealed class SweepTracking
         }
     }
 
+    /// <summary>Notes how this process's run of the trial ended (the parent's summary needs no store read when this process ran every trial).</summary>
+    public void NoteOutcome(SweepTrial trial, TrialResult result)
+    {
+        lock (outcomesHere)
+        {
+            outcomesHere[trial.Identity] = (result.Status, result.FinalLoss);
+        }
+    }
+
     /// <summary>Starts the child run of one trial.</summary>
     public TrialTracker StartTrial(SweepTrial trial)
     {
@@ -224,6 +235,15 @@ public sealed class SweepTracking
     /// <summary>The parent's summary metrics over every child of the sweep (all shards), read from the store; none when it cannot be reached.</summary>
     private async Task<IReadOnlyList<Metric>> SummaryAsync(CancellationToken cancellation)
     {
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        lock (outcomesHere)
+        {
+            if (plan.Trials.All(t => outcomesHere.ContainsKey(t.Identity)))
+            {
+                return SweepRunLayout.Summary(outcomesHere.Values, now);
+            }
+        }
+
         if (!Reachable)
         {
             return [];
@@ -232,7 +252,7 @@ public sealed class SweepTracking
         try
         {
             var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
-            return SweepRunLayout.Summary(runs.Where(r => SweepRunLayout.IsChildOf(r, plan.Identity)), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            return SweepRunLayout.Summary(runs.Where(r => SweepRunLayout.IsChildOf(r, plan.Identity)), now);
         }
         catch (TrackingException)
         {

@@ -54,7 +54,7 @@ public static class ReportCommand
             throw new UsageException("name the sweep to report: an experiment file (descent report experiments/ch7-airfoil.yaml) or an experiment (descent report --experiment NAME)");
         }
 
-        // Read the file first: a missing or malformed one is reported before plugins load or the store opens.
+        // Read the file first: a missing file or one that is not YAML is reported before plugins load or the store opens.
         var experimentFile = file is null ? null : ExperimentFileParser.Load(file);
         using var host = EngineHost.Start(console, parsed);
         var source = experimentFile is null

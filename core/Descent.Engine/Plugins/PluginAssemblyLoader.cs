@@ -11,7 +11,8 @@ namespace Descent.Engine.Plugins;
 /// <summary>
 /// Loads one plugin assembly into its own load context, sharing the contracts, TorchSharp and the
 /// dependency-injection abstractions with the host (a second TorchSharp in the process would abort
-/// inside libtorch), then creates and checks each plugin entry point it contains.
+/// inside libtorch), then creates and checks each plugin entry point it contains. Nothing else is shared:
+/// a plugin's own dependencies load from its folder even when the host has another version of them.
 /// </summary>
 public static class PluginAssemblyLoader
 {
@@ -37,7 +38,7 @@ public static class PluginAssemblyLoader
             var loader = PluginLoader.CreateFromAssemblyFile(
                 assemblyPath,
                 sharedTypes: SharedTypes.ToArray(),
-                configure: config => config.PreferSharedTypes = true);
+                configure: config => config.PreferSharedTypes = false);
             var assembly = loader.LoadDefaultAssembly();
             entryTypes = ExportedTypes(assembly)
                 .Where(t => typeof(IPlugin).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })

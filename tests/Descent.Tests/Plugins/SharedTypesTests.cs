@@ -54,4 +54,19 @@ public sealed class SharedTypesTests
         Assert.That(assembly.GetExportedTypes().Where(t => typeof(IPlugin).IsAssignableFrom(t)), Is.Empty);
         Assert.That(() => (IPlugin)Activator.CreateInstance(entry)!, Throws.InstanceOf<InvalidCastException>());
     }
+
+    [Test]
+    public void A_plugin_gets_its_own_copy_of_a_dependency_the_host_also_has_in_another_version()
+    {
+        using var folders = new PluginFolders();
+        string dll = folders.AddTestPlugin("Descent.TestPlugins.OwnYaml");
+        var own = AssemblyName.GetAssemblyName(Path.Combine(Path.GetDirectoryName(dll)!, "YamlDotNet.dll")).Version;
+        var hosts = typeof(YamlDotNet.Serialization.SerializerBuilder).Assembly.GetName().Version;
+
+        var catalog = PluginCatalog.Load([folders.Root]);
+
+        Assert.That(catalog.Failures, Is.Empty);
+        Assert.That(own, Is.Not.EqualTo(hosts), "the test plugin must carry another YamlDotNet than the host's");
+        Assert.That(catalog.Find("own-yaml")!.Manifest.Description, Is.EqualTo($"yaml {own}"));
+    }
 }

@@ -61,11 +61,20 @@ public sealed class OptionsSchema
             var choices = kind == HyperparameterType.Choice
                 ? Enum.GetNames(property.PropertyType).Select(n => n.ToLowerInvariant()).ToArray()
                 : attribute.Choices;
+            object? defaultValue = property.GetValue(defaults);
+            if (defaultValue is null)
+            {
+                // Caught when the plugin loads: a trial that leaves the value out would otherwise fail in the optimizer.
+                throw new InvalidOperationException(
+                    $"hyperparameter '{attribute.Name}' ({type.Name}.{property.Name}) has no default (null); give it one in the options class, " +
+                    $"e.g. {(kind is HyperparameterType.RealList or HyperparameterType.IntegerList ? "= [0.9, 0.999]" : "= \"\"")}");
+            }
+
             list.Add(new HyperparameterDescriptor(
                 attribute.Name,
                 attribute.Description,
                 kind,
-                property.GetValue(defaults),
+                defaultValue,
                 attribute.Minimum,
                 attribute.Maximum,
                 attribute.MinimumExclusive,

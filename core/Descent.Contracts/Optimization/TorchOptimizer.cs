@@ -7,15 +7,35 @@ namespace Descent.Contracts;
 /// Base for optimizers backed by one of TorchSharp's built-in optimizers (<c>torch.optim.*</c>).
 /// A derived class only builds the inner optimizer from its options.
 /// </summary>
+/// <remarks>
+/// The inner optimizer must override <c>step</c>: TorchSharp 0.107's own steps pass bare doubles where
+/// it takes a <see cref="TorchSharp.Scalar"/>, and such a temporary can be freed by its finalizer while
+/// the native call still reads it (<see cref="HeldScalars"/> says how). The bundled <c>torch-*</c>
+/// optimizers derive from TorchSharp's class and repeat its step with <see cref="HeldScalars"/>: the same
+/// operations on the same values, so the same bits, and TorchSharp's own state and state format.
+/// </remarks>
 public abstract class TorchOptimizer : IOptimizer
 {
     private readonly OptimizerHelper inner;
     private bool disposed;
 
     /// <summary>Wraps <paramref name="inner"/>, which this instance then owns.</summary>
+    /// <exception cref="ArgumentException">The inner optimizer steps with TorchSharp's own <c>step</c>.</exception>
     protected TorchOptimizer(OptimizerHelper inner)
     {
-        this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        ArgumentNullException.ThrowIfNull(inner);
+        var step = inner.GetType().GetMethod(nameof(OptimizerHelper.step), [typeof(Func<Tensor>)])!;
+        if (step.DeclaringType!.Assembly == typeof(OptimizerHelper).Assembly)
+        {
+            inner.Dispose();
+            throw new ArgumentException(
+                $"{inner.GetType().FullName} steps with TorchSharp's own step(), whose temporary Scalars the finalizer can free " +
+                "while a native call reads them. Derive from it and override step() holding every Scalar in HeldScalars " +
+                "(as Descent.Optimizers.TorchAdam.Adam does).",
+                nameof(inner));
+        }
+
+        this.inner = inner;
     }
 
     /// <inheritdoc />

@@ -90,7 +90,10 @@ public static class SweepCommand
 
         bool interrupted = cancellation.IsCancellationRequested;
         // Report (Descent.Reports): written when every trial has a finished run, attached to the parent with the file.
-        var report = await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
+        // A rerun of a sweep whose parent was already FINISHED ran nothing: the report the last shard wrote stands.
+        IReadOnlyList<(string LocalFile, string ArtifactPath)> report = tracking is { AlreadyComplete: true }
+            ? []
+            : await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
         bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, RunKeys.Artifacts.ExperimentFile), .. report], CancellationToken.None);
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(

@@ -1,38 +1,55 @@
-using Descent.Sweeps.Sharding;
+using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Descent.Sweeps.Sharding;
 
 /// <summary>
-/// A Kubernetes Indexed Job (batch/v1) that runs a sweep: one pod per shard, each told its index by
-/// <c>JOB_COMPLETION_INDEX</c> and the count by <c>DESCENT_SHARD_COUNT</c>.
+/// A Kubernetes Indexed Job (batch/v1) that runs a sweep: one pod per shard, each passed its completion
+/// index explicitly as the shard (<c>--shard $(DESCENT_SHARD_INDEX)/N</c>, the variable read from the pod's
+/// <c>batch.kubernetes.io/job-completion-index</c> annotation). Pods are never restarted in place
+/// (<c>restartPolicy: Never</c>); a failed index gets a new pod up to <see cref="BackoffLimitPerIndex"/> times,
+/// alone, without failing the other indexes (<c>backoffLimitPerIndex</c>, Kubernetes 1.29 and later).
 /// </summary>
 public static class IndexedJobManifest
 {
+    /// <summary>The variable each pod reads its completion index from.</summary>
+    public const string IndexVariable = "DESCENT_SHARD_INDEX";
+
+    /// <summary>New pods a failed index gets before the index counts as failed.</summary>
+    public const int BackoffLimitPerIndex = 2;
+
     /// <summary>The manifest as YAML.</summary>
     /// <param name="name">Job name (the experiment's; made DNS-safe).</param>
     /// <param name="shards">Completions and parallelism.</param>
     /// <param name="image">Container image holding Descent and the experiment file.</param>
-    /// <param name="command">The worker command each pod runs.</param>
+    /// <param name="command">The worker command each pod runs (its paths as the image sees them).</param>
     public static string Create(string name, int shards, string image, WorkerCommand command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         string job = DnsName("descent-" + name);
+        var worker = command with { Shard = ShardArgument(shards) };
         var container = new YamlMappingNode
         {
             { "name", "descent" },
             { "image", image },
-            { "command", new YamlSequenceNode(command.Arguments.Select(a => new YamlScalarNode(a) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted })) },
+            { "command", new YamlSequenceNode(worker.Arguments.Select(Quoted)) },
             {
                 "env", new YamlSequenceNode(new YamlMappingNode
                 {
-                    { "name", ShardSelector.ShardCountVariable },
-                    { "value", new YamlScalarNode(shards.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
+                    { "name", IndexVariable },
+                    {
+                        "valueFrom", new YamlMappingNode
+                        {
+                            { "fieldRef", new YamlMappingNode { { "fieldPath", "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } },
+                        }
+                    },
                 })
             },
             {
                 "resources", new YamlMappingNode
                 {
-                    { "requests", new YamlMappingNode { { "cpu", command.Parallel.ToString(System.Globalization.CultureInfo.InvariantCulture) } } },
+                    { "requests", new YamlMappingNode { { "cpu", Number(command.Parallel) } } },
                 }
             },
         };
@@ -45,9 +62,9 @@ public static class IndexedJobManifest
                 "spec", new YamlMappingNode
                 {
                     { "completionMode", "Indexed" },
-                    { "completions", shards.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    { "parallelism", shards.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    { "backoffLimit", "2" },
+                    { "completions", Number(shards) },
+                    { "parallelism", Number(shards) },
+                    { "backoffLimitPerIndex", Number(BackoffLimitPerIndex) },
                     {
                         "template", new YamlMappingNode
                         {
@@ -60,10 +77,18 @@ public static class IndexedJobManifest
 
         var stream = new YamlStream(new YamlDocument(manifest));
         var text = new StringWriter();
-        text.WriteLine("# Runs one shard per pod; every shard must log to the same tracking server (--tracking-uri http://...).");
+        text.WriteLine("# Runs one shard per pod, the completion index as the shard; every shard must log to the same tracking server (--tracking-uri http://...).");
+        text.WriteLine($"# A failed index gets a new pod, alone, up to {BackoffLimitPerIndex} times (backoffLimitPerIndex: Kubernetes 1.29+); a finished index is never rerun.");
         stream.Save(text, assignAnchors: false);
         return text.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal);
     }
+
+    /// <summary>The <c>--shard</c> value of a pod: its completion index, of <paramref name="shards"/> (Kubernetes expands <c>$(VAR)</c> in a command).</summary>
+    public static string ShardArgument(int shards) => $"$({IndexVariable})/{shards.ToString(CultureInfo.InvariantCulture)}";
+
+    private static YamlScalarNode Quoted(string text) => new(text) { Style = ScalarStyle.DoubleQuoted };
+
+    private static YamlScalarNode Number(int value) => new(value.ToString(CultureInfo.InvariantCulture));
 
     private static string DnsName(string text)
     {

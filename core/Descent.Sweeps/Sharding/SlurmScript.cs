@@ -3,35 +3,72 @@ using System.Text;
 
 namespace Descent.Sweeps.Sharding;
 
-/// <summary>An sbatch script that runs a sweep as a Slurm job array, one array task per shard.</summary>
+/// <summary>
+/// An sbatch script that runs a sweep as a Slurm job array, one array task per shard. The task's shard is
+/// passed explicitly (<c>--shard ${SLURM_ARRAY_TASK_ID}/N</c>), so resubmitting any subset of indices
+/// (<c>sbatch --array=2 job.sbatch</c>) reruns exactly those shards. Logs are appended (a requeued task keeps
+/// its first attempt's log), tasks are requeued on node failure, and SIGTERM comes
+/// <see cref="SlurmResources.SignalSecondsBeforeLimit"/> seconds before the time limit to Descent itself
+/// (<c>exec</c>), so running trials end KILLED and the next attempt runs them again.
+/// </summary>
 public static class SlurmScript
 {
+    /// <summary>The variable Slurm sets to the array task's index.</summary>
+    public const string IndexVariable = "SLURM_ARRAY_TASK_ID";
+
     /// <summary>The script text.</summary>
     /// <param name="name">Job name (the experiment's).</param>
     /// <param name="shards">Array size.</param>
-    /// <param name="command">The worker command each task runs.</param>
-    /// <param name="workingDirectory">Where the checkout is on the cluster.</param>
-    /// <param name="timeLimit">Slurm time limit per task, e.g. <c>02:00:00</c>.</param>
-    public static string Create(string name, int shards, WorkerCommand command, string workingDirectory, string timeLimit)
+    /// <param name="command">The worker command each task runs (its executable and paths absolute: the job runs in the submit directory).</param>
+    /// <param name="resources">What each task asks Slurm for.</param>
+    public static string Create(string name, int shards, WorkerCommand command, SlurmResources resources)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(resources);
         string job = Sanitize(name);
+        var worker = command with { Shard = ShardArgument(shards) };
         var s = new StringBuilder();
         s.Append("#!/bin/bash\n");
-        s.Append(CultureInfo.InvariantCulture, $"#SBATCH --job-name=descent-{job}\n");
-        s.Append(CultureInfo.InvariantCulture, $"#SBATCH --array=0-{shards - 1}\n");
-        s.Append(CultureInfo.InvariantCulture, $"#SBATCH --cpus-per-task={command.Parallel}\n");
-        s.Append(CultureInfo.InvariantCulture, $"#SBATCH --time={timeLimit}\n");
-        s.Append(CultureInfo.InvariantCulture, $"#SBATCH --output=descent-{job}-%A_%a.out\n");
-        s.Append("# Each array task runs one shard: Descent reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT.\n");
-        s.Append("# Every shard must log to the same tracking server (or a store on a shared file system).\n");
+        Directive(s, $"--job-name=descent-{job}");
+        Directive(s, $"--array=0-{shards - 1}");
+        Directive(s, $"--cpus-per-task={resources.CpusPerTask ?? command.Parallel}");
+        Directive(s, $"--time={resources.Time}");
+        if (resources.Partition is not null)
+        {
+            Directive(s, $"--partition={resources.Partition}");
+        }
+
+        if (resources.Memory is not null)
+        {
+            Directive(s, $"--mem={resources.Memory}");
+        }
+
+        if (resources.Account is not null)
+        {
+            Directive(s, $"--account={resources.Account}");
+        }
+
+        Directive(s, $"--output=descent-{job}-%A_%a.out");
+        Directive(s, "--open-mode=append");
+        Directive(s, "--requeue");
+        Directive(s, $"--signal=B:TERM@{SlurmResources.SignalSecondsBeforeLimit}");
+        foreach (string extra in resources.ExtraArguments)
+        {
+            Directive(s, extra);
+        }
+
+        s.Append(CultureInfo.InvariantCulture, $"# Array task K runs shard K of {shards}; rerun some with: sbatch --array=K[,K...] THIS_FILE\n");
+        s.Append("# Every shard must log to the same tracking server (or a store on a file system every node sees).\n");
         s.Append("set -euo pipefail\n");
-        s.Append(CultureInfo.InvariantCulture, $"cd {Quote(workingDirectory)}\n");
-        s.Append(command.ShellLine).Append('\n');
+        s.Append("exec ").Append(worker.ShellLine).Append('\n');
         return s.ToString();
     }
 
+    /// <summary>The <c>--shard</c> value of an array task: its own index, of <paramref name="shards"/>.</summary>
+    public static string ShardArgument(int shards) => $"${{{IndexVariable}}}/{shards.ToString(CultureInfo.InvariantCulture)}";
+
+    private static void Directive(StringBuilder s, string option) => s.Append("#SBATCH ").Append(option).Append('\n');
+
     private static string Sanitize(string name) =>
         new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-
-    private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -16,10 +16,32 @@ namespace Descent.Sweeps.Tracking;
 /// A sweep's runs in MLflow: what the store already holds (trials FINISHED earlier are skipped; runs a
 /// killed process left RUNNING are marked KILLED and run again), the parent run (reused when an earlier
 /// attempt or another shard made it; when two shards make one at the same moment, the earliest wins),
-/// and one child run per trial.
+/// and one child run per trial. While a process runs trials it renews a heartbeat tag of its own on the
+/// parent (<see cref="HeartbeatTagPrefix"/>, every <see cref="HeartbeatInterval"/>), so the parent reads
+/// RUNNING only while some shard is alive: a process that ends with the sweep incomplete and finds no other
+/// heartbeat younger than <see cref="StaleAfter"/> marks the parent KILLED and <see cref="IncompleteTag"/>
+/// <c>true</c> (a rerun that completes the sweep makes it FINISHED and the tag <c>false</c>).
 /// </summary>
 public sealed class SweepTracking
 {
+    /// <summary>Prefix of the parent's heartbeat tags, one per process (<c>descent.heartbeat.&lt;id&gt;</c>): the last beat in Unix milliseconds, or <see cref="Ended"/>.</summary>
+    public const string HeartbeatTagPrefix = "descent.heartbeat.";
+
+    /// <summary>The parent's tag saying whether the sweep was left incomplete with no shard running (<c>true</c>/<c>false</c>).</summary>
+    public const string IncompleteTag = "descent.incomplete";
+
+    /// <summary>A heartbeat tag's value once its process has ended.</summary>
+    public const string Ended = "ended";
+
+    /// <summary>How often a running process renews its heartbeat.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>A heartbeat older than this means its process is gone (killed, or its node lost).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    private readonly string heartbeatTag = HeartbeatTagPrefix + Guid.NewGuid().ToString("N")[..12];
+    private CancellationTokenSource? heartbeatStop;
+    private Task? heartbeat;
     private readonly TrackingSession session;
     private readonly SweepPlan plan;
     private readonly IReadOnlyList<Run> existing;
@@ -108,6 +130,7 @@ public sealed class SweepTracking
                 await session.Store.UpdateRunAsync(earlier.RunId, RunStatus.Running, null, cancellation).ConfigureAwait(false);
             }
 
+            await StartHeartbeatAsync(cancellation).ConfigureAwait(false);
             return ParentRunId;
         }
 
@@ -127,6 +150,7 @@ public sealed class SweepTracking
             }
         }
 
+        await StartHeartbeatAsync(cancellation).ConfigureAwait(false);
         return ParentRunId;
     }
 
@@ -167,8 +191,9 @@ public sealed class SweepTracking
     }
 
     /// <summary>
-    /// Ends the parent: FINISHED when every trial of the whole sweep (all shards) now has a FINISHED run,
-    /// KILLED when this attempt was interrupted, otherwise left RUNNING for the shards still at work.
+    /// Ends the parent: FINISHED when every trial of the whole sweep (all shards) now has a FINISHED run;
+    /// otherwise (the rest belongs to other shards, or this attempt was interrupted) left RUNNING while another
+    /// process's heartbeat on it is fresh, else KILLED with <see cref="IncompleteTag"/> <c>true</c>.
     /// Attaches <paramref name="artifacts"/> (the experiment file, a report) to it.
     /// </summary>
     /// <returns>True when the whole sweep is complete.</returns>
@@ -189,7 +214,27 @@ public sealed class SweepTracking
             complete = plan.Trials.All(t => finished.Contains(t.Identity));
         }
 
-        var status = interrupted ? RunStatus.Killed : complete ? RunStatus.Finished : RunStatus.Running;
+        await StopHeartbeatAsync().ConfigureAwait(false);
+        var status = complete ? RunStatus.Finished
+            : Reachable && await OtherShardAliveAsync(cancellation).ConfigureAwait(false) ? RunStatus.Running
+            : RunStatus.Killed;
+        var tags = new List<RunTag>();
+        if (heartbeat is not null)
+        {
+            tags.Add(new RunTag(heartbeatTag, Ended));
+        }
+
+        if (status == RunStatus.Killed || (complete && Reachable && (await session.Store.GetRunAsync(ParentRunId, cancellation).ConfigureAwait(false)).Tag(IncompleteTag) == "true"))
+        {
+            // Nobody runs and trials are left: the parent says so until a rerun completes the sweep.
+            tags.Add(new RunTag(IncompleteTag, complete ? "false" : "true"));
+        }
+
+        if (tags.Count > 0 && Reachable)
+        {
+            await session.Store.LogBatchAsync(ParentRunId, new LogBatch([], [], tags), cancellation).ConfigureAwait(false);
+        }
+
         var summary = await SummaryAsync(cancellation).ConfigureAwait(false);
         if (parentRecorder is not null)
         {
@@ -230,6 +275,80 @@ public sealed class SweepTracking
 
         await session.Store.UpdateRunAsync(ParentRunId, status, status == RunStatus.Running ? null : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
         return complete;
+    }
+
+    /// <summary>True when this sweep's parent was already FINISHED before this process and it ran nothing: the report and the parent's records stay as they are.</summary>
+    public bool AlreadyComplete => parentRecorder is null && heartbeat is null && adoptedStatus == RunStatus.Finished;
+
+    /// <summary>Writes the first beat (so a process that dies before the next leaves a trace) and renews it until the sweep ends here.</summary>
+    private async Task StartHeartbeatAsync(CancellationToken cancellation)
+    {
+        if (!Reachable || ParentRunId is null || heartbeat is not null)
+        {
+            return;
+        }
+
+        await BeatAsync(cancellation).ConfigureAwait(false);
+        heartbeatStop = new CancellationTokenSource();
+        var stop = heartbeatStop.Token;
+        heartbeat = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(HeartbeatInterval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+                {
+                    await BeatAsync(stop).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The sweep ended here.
+            }
+        }, CancellationToken.None);
+    }
+
+    private async Task BeatAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            var beat = new RunTag(heartbeatTag, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            await session.Store.LogBatchAsync(ParentRunId!, new LogBatch([], [], [beat]), cancellation).ConfigureAwait(false);
+        }
+        catch (TrackingException)
+        {
+            // A missed beat costs at most a parent read as stale early; never the sweep.
+        }
+    }
+
+    private async Task StopHeartbeatAsync()
+    {
+        if (heartbeatStop is null || heartbeat is null)
+        {
+            return;
+        }
+
+        await heartbeatStop.CancelAsync().ConfigureAwait(false);
+        await heartbeat.ConfigureAwait(false);
+        heartbeatStop.Dispose();
+        heartbeatStop = null;
+    }
+
+    /// <summary>True when another process's heartbeat on the parent is younger than <see cref="StaleAfter"/>.</summary>
+    private async Task<bool> OtherShardAliveAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            var parent = await session.Store.GetRunAsync(ParentRunId!, cancellation).ConfigureAwait(false);
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            return parent.Tags.Any(t => t.Key.StartsWith(HeartbeatTagPrefix, StringComparison.Ordinal) && t.Key != heartbeatTag &&
+                long.TryParse(t.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long beat) && now - beat < StaleAfter.TotalMilliseconds);
+        }
+        catch (TrackingException)
+        {
+            // Cannot tell: leave the parent as the other shards would.
+            return true;
+        }
     }
 
     /// <summary>The parent's summary metrics over every child of the sweep (all shards), read from the store; none when it cannot be reached.</summary>

@@ -16,7 +16,7 @@ namespace Descent.Tracking.FileStore;
 /// ROOT/EXP/RUN/params/KEY       ROOT/EXP/RUN/tags/KEY   (raw value, no newline)
 /// ROOT/EXP/RUN/artifacts/
 /// </code>
-/// Safe for several processes at once: experiment creation is serialised by <see cref="FileStoreLock"/>,
+/// Safe for several processes at once, on one machine or several sharing the root: experiment creation is serialised by <see cref="FileStoreLock"/> (a file in the root),
 /// metric appends hold an exclusive lock on their file, and other files are replaced atomically.
 /// </summary>
 public sealed class FileTrackingStore : ITrackingStore

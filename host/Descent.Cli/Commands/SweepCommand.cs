@@ -24,11 +24,17 @@ public static class SweepCommand
 {
     private static readonly Argument<string> FileArgument = new("file") { Description = "experiment file (YAML), e.g. experiments/ch7-airfoil.yaml" };
     private static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0); default from Slurm array or Kubernetes Indexed Job variables" };
+    private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0; the jobs descent slurm and descent k8s print pass it); default from Slurm array or Kubernetes Indexed Job variables" };
     private static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
     private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a failed trial again this many times (a new run each time)", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
+
+    /// <summary><c>--experiment NAME</c> of a sweep (and of the cluster jobs that run one): the default is the experiment file's name, not <c>descent</c>.</summary>
+    internal static Option<string> ExperimentOption { get; } = new("--experiment")
+    {
+        Description = "MLflow experiment name, created when missing (default MLFLOW_EXPERIMENT_NAME, else the experiment file's name)",
+    };
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
@@ -36,7 +42,7 @@ public static class SweepCommand
         var command = new Command("sweep", "run every trial of an experiment file: resumable, parallel, shardable")
         {
             FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
-            TrackingOptions.TrackingUri, TrackingOptions.Experiment, TrackingOptions.NoTrack,
+            TrackingOptions.TrackingUri, ExperimentOption, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
         command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, cancellation), CancellationToken.None));
@@ -84,7 +90,10 @@ public static class SweepCommand
 
         bool interrupted = cancellation.IsCancellationRequested;
         // Report (Descent.Reports): written when every trial has a finished run, attached to the parent with the file.
-        var report = await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
+        // A rerun of a sweep whose parent was already FINISHED ran nothing: the report the last shard wrote stands.
+        IReadOnlyList<(string LocalFile, string ArtifactPath)> report = tracking is { AlreadyComplete: true }
+            ? []
+            : await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
         bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, RunKeys.Artifacts.ExperimentFile), .. report], CancellationToken.None);
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(
@@ -112,7 +121,7 @@ public static class SweepCommand
         }
 
         // A sweep's runs go to the experiment named on the command line, else in MLFLOW_EXPERIMENT_NAME, else the file's name.
-        string experiment = parsed.GetValue(TrackingOptions.Experiment)
+        string experiment = parsed.GetValue(ExperimentOption)
             ?? (Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME") is { Length: > 0 } fromEnvironment ? fromEnvironment : plan.File.Name);
         var settings = TrackingSettingsReader.Read(parsed.GetValue(TrackingOptions.TrackingUri), experiment);
         return TrackingSession.Open(settings, new ConsoleTrackingLogger(console));

@@ -84,9 +84,9 @@ public sealed class ShardingTests
     [Test]
     public void The_sbatch_script_is_valid_bash_with_an_array_and_the_worker_command()
     {
-        var worker = new WorkerCommand("./descent", "experiments/ch7-airfoil.yaml", "http://mlflow:5000", "ch7 airfoil", 2);
+        var worker = new WorkerCommand("/home/me/descent/descent", "/home/me/experiments/ch7-airfoil.yaml", "http://mlflow:5000", "ch7 airfoil", 2);
 
-        string script = SlurmScript.Create("ch7-airfoil", 8, worker, "/home/me/descent", "01:00:00");
+        string script = SlurmScript.Create("ch7-airfoil", 8, worker, new SlurmResources("01:00:00"));
 
         string path = Path.GetTempFileName();
         System.IO.File.WriteAllText(path, script);
@@ -97,8 +97,11 @@ public sealed class ShardingTests
         Assert.That(lines[0], Is.EqualTo("#!/bin/bash"));
         Assert.That(lines, Does.Contain("#SBATCH --array=0-7"));
         Assert.That(lines, Does.Contain("#SBATCH --cpus-per-task=2"));
-        Assert.That(lines, Does.Contain("cd '/home/me/descent'"));
-        Assert.That(lines, Does.Contain("./descent sweep experiments/ch7-airfoil.yaml --parallel 2 --tracking-uri http://mlflow:5000 --experiment 'ch7 airfoil'"));
+        Assert.That(lines, Does.Contain("#SBATCH --time=01:00:00"));
+        Assert.That(lines, Does.Contain("#SBATCH --open-mode=append"));
+        Assert.That(lines, Does.Contain("#SBATCH --requeue"));
+        Assert.That(lines, Does.Contain("#SBATCH --signal=B:TERM@120"));
+        Assert.That(lines, Does.Contain("exec /home/me/descent/descent sweep /home/me/experiments/ch7-airfoil.yaml --parallel 2 --shard \"${SLURM_ARRAY_TASK_ID}/8\" --tracking-uri http://mlflow:5000 --experiment 'ch7 airfoil'"));
     }
 
     [Test]
@@ -117,16 +120,18 @@ public sealed class ShardingTests
         Assert.That(Scalar(root, "spec", "completionMode"), Is.EqualTo("Indexed"));
         Assert.That(Scalar(root, "spec", "completions"), Is.EqualTo("8"));
         Assert.That(Scalar(root, "spec", "parallelism"), Is.EqualTo("8"));
+        Assert.That(Scalar(root, "spec", "backoffLimitPerIndex"), Is.EqualTo("2"));
+        Assert.That(Scalar(root, "spec", "template", "spec", "restartPolicy"), Is.EqualTo("Never"));
         var container = (YamlMappingNode)((YamlSequenceNode)Node(root, "spec", "template", "spec", "containers")).Children.Single();
         Assert.That(Scalar(container, "image"), Is.EqualTo("registry.example/descent:1"));
         var command = ((YamlSequenceNode)container.Children["command"]).Children.Select(c => ((YamlScalarNode)c).Value).ToArray();
-        Assert.That(command, Is.EqualTo(worker.Arguments));
-        var env = ((YamlSequenceNode)container.Children["env"]).Children.Cast<YamlMappingNode>().ToDictionary(e => Scalar(e, "name"), e => Scalar(e, "value"));
-        Assert.That(env, Is.EqualTo(new Dictionary<string, string> { ["DESCENT_SHARD_COUNT"] = "8" }));
+        Assert.That(command, Is.EqualTo((worker with { Shard = "$(DESCENT_SHARD_INDEX)/8" }).Arguments));
+        var env = ((YamlSequenceNode)container.Children["env"]).Children.Cast<YamlMappingNode>().ToDictionary(e => Scalar(e, "name"), e => Scalar(e, "valueFrom", "fieldRef", "fieldPath"));
+        Assert.That(env, Is.EqualTo(new Dictionary<string, string> { ["DESCENT_SHARD_INDEX"] = "metadata.annotations['batch.kubernetes.io/job-completion-index']" }));
 
-        // The worker command is the same as the sbatch script's, up to how the host is invoked.
-        var slurmWorker = worker with { Executable = "./descent" };
-        Assert.That(slurmWorker.Arguments.Skip(1), Is.EqualTo(command.Skip(1)));
+        // The worker command is the same as the sbatch script's, up to how the host is invoked and how the engine names the index.
+        var slurmWorker = worker with { Executable = "./descent", Shard = "${SLURM_ARRAY_TASK_ID}/8" };
+        Assert.That(slurmWorker.Arguments.Skip(1).Where(a => !a.Contains("/8")), Is.EqualTo(command.Skip(1).Where(a => !a!.Contains("/8"))));
     }
 
     private static YamlNode Node(YamlMappingNode root, params string[] path)

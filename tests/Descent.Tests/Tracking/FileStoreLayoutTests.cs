@@ -48,6 +48,7 @@ public sealed class FileStoreLayoutTests
             Assert.That(r, Does.Match("^[0-9a-f]{32}$"), "run ids are 32 lower-case hex characters");
             Assert.That(Files(root), Is.EquivalentTo(new[]
             {
+                ".descent.lock", // the store's lock, shared by every node that sees the store; MLflow lists experiments as folders and ignores it
                 ".trash/",
                 "0/meta.yaml",
                 $"{id}/meta.yaml",

@@ -162,6 +162,12 @@ public static class RunKeys
         /// <summary>On a parent that lost the race to another process's parent of the same sweep: the winner's run id.</summary>
         public const string DuplicateOf = "descent.duplicate_of";
 
+        /// <summary>On a parent: prefix of each running process's heartbeat (<c>descent.heartbeat.&lt;id&gt;</c>, the last beat in Unix milliseconds).</summary>
+        public const string HeartbeatPrefix = "descent.heartbeat.";
+
+        /// <summary>On a parent: whether the sweep was left incomplete with no shard running (<c>true</c>/<c>false</c>).</summary>
+        public const string Incomplete = "descent.incomplete";
+
         /// <summary>Value of <see cref="Kind"/> on a parent.</summary>
         public const string SweepKind = "sweep";
 

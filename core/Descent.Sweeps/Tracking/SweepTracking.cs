@@ -25,10 +25,10 @@ namespace Descent.Sweeps.Tracking;
 public sealed class SweepTracking
 {
     /// <summary>Prefix of the parent's heartbeat tags, one per process (<c>descent.heartbeat.&lt;id&gt;</c>): the last beat in Unix milliseconds, or <see cref="Ended"/>.</summary>
-    public const string HeartbeatTagPrefix = "descent.heartbeat.";
+    public const string HeartbeatTagPrefix = RunKeys.Tags.HeartbeatPrefix;
 
     /// <summary>The parent's tag saying whether the sweep was left incomplete with no shard running (<c>true</c>/<c>false</c>).</summary>
-    public const string IncompleteTag = "descent.incomplete";
+    public const string IncompleteTag = RunKeys.Tags.Incomplete;
 
     /// <summary>A heartbeat tag's value once its process has ended.</summary>
     public const string Ended = "ended";

@@ -42,6 +42,8 @@ public abstract class AnalyticObjective : IAnalyticObjective
         }
 
         Dimension = start.Length;
+        One = Hold(1);
+        Two = Hold(2);
         using var noGrad = no_grad();
         point = new Parameter(tensor(start, dtype: context.DType, device: context.Device), requires_grad: true);
         point.DetachFromDisposeScope();
@@ -78,13 +80,22 @@ public abstract class AnalyticObjective : IAnalyticObjective
             return value;
         }
 
-        var draw = randn([Dimension], dtype: ScalarType.Float64, generator: noise).mul_(noiseStd!).add_(noiseMean!)
+        var draw = randn([Dimension], dtype: ScalarType.Float64, generator: noise).mul_(noiseStd!).add_(noiseMean!, One)
             .to(point.dtype, point.device);
-        return value + (draw * point).sum();
+        return value.add((draw * point).sum(), One);
     }
 
     /// <inheritdoc />
     public Tensor Evaluate(Tensor points) => Function(points);
+
+    /// <summary>
+    /// A held 1, the alpha to pass to <c>add</c> (<c>a.add(b, One)</c>, not <c>a + b</c> or <c>a.add(b)</c>,
+    /// whose alpha of 1 TorchSharp makes a temporary Scalar; <see cref="HeldScalars"/> says why).
+    /// </summary>
+    protected Scalar One { get; }
+
+    /// <summary>A held 2, the exponent for squares (<c>x.pow(Two)</c>, not <c>x.square()</c>, which is <c>pow</c> of a temporary 2).</summary>
+    protected Scalar Two { get; }
 
     /// <summary>A constant for <see cref="Function"/>, held (and disposed) with the objective; <see cref="HeldScalars"/> says why.</summary>
     protected Scalar Hold(double value) => constants.Hold(value);

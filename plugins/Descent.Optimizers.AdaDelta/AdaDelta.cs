@@ -10,6 +10,7 @@ namespace Descent.Optimizers.AdaDelta;
 /// </summary>
 public sealed class AdaDelta : SlotOptimizer
 {
+    private readonly Scalar one;
     private readonly Scalar rho;
     private readonly Scalar oneMinusRho;
     private readonly Scalar eps;
@@ -19,6 +20,7 @@ public sealed class AdaDelta : SlotOptimizer
         : base(parameters, slotCount: 2)
     {
         ArgumentNullException.ThrowIfNull(options);
+        one = Hold(1);
         rho = Hold(options.Rho);
         oneMinusRho = Hold(1 - options.Rho);
         eps = Hold(options.Eps);
@@ -29,7 +31,7 @@ public sealed class AdaDelta : SlotOptimizer
     {
         var (average, delta) = (slots[0], slots[1]);
         Moments.UpdateSquaredMoment(average, gradient, rho, oneMinusRho);
-        var change = delta.add(eps).div_(average.add(eps)).sqrt_().mul_(gradient);
+        var change = delta.add(eps, one).div_(average.add(eps, one)).sqrt_().mul_(gradient);
         parameter.sub_(change);
         Moments.UpdateSquaredMoment(delta, change, rho, oneMinusRho);
     }

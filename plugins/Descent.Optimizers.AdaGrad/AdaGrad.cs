@@ -29,6 +29,6 @@ public sealed class AdaGrad : SlotOptimizer
     {
         var sum = slots[0];
         Moments.AccumulateSquare(sum, gradient, one);
-        parameter.addcdiv_(gradient, sum.add(eps).sqrt_(), negativeLr);
+        parameter.addcdiv_(gradient, sum.add(eps, one).sqrt_(), negativeLr);
     }
 }

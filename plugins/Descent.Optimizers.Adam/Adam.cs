@@ -11,6 +11,7 @@ namespace Descent.Optimizers.Adam;
 public sealed class Adam : SlotOptimizer
 {
     private readonly AdamOptions options;
+    private readonly Scalar one;
     private readonly Scalar beta1;
     private readonly Scalar oneMinusBeta1;
     private readonly Scalar beta2;
@@ -24,6 +25,7 @@ public sealed class Adam : SlotOptimizer
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
+        one = Hold(1);
         beta1 = Hold(options.Betas[0]);
         oneMinusBeta1 = Hold(1 - options.Betas[0]);
         beta2 = Hold(options.Betas[1]);
@@ -40,6 +42,6 @@ public sealed class Adam : SlotOptimizer
         Moments.UpdateSquaredMoment(second, gradient, beta2, oneMinusBeta2);
         var firstHat = first.div(HoldForStep(1 - Math.Pow(options.Betas[0], StepCount)));
         var secondHat = second.div(HoldForStep(1 - Math.Pow(options.Betas[1], StepCount)));
-        parameter.sub_(firstHat.mul_(lr).div_(secondHat.sqrt_().add_(eps)));
+        parameter.sub_(firstHat.mul_(lr).div_(secondHat.sqrt_().add_(eps, one)));
     }
 }

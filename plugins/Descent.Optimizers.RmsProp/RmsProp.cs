@@ -10,6 +10,7 @@ namespace Descent.Optimizers.RmsProp;
 /// </summary>
 public sealed class RmsProp : SlotOptimizer
 {
+    private readonly Scalar one;
     private readonly Scalar gamma;
     private readonly Scalar oneMinusGamma;
     private readonly Scalar eps;
@@ -20,6 +21,7 @@ public sealed class RmsProp : SlotOptimizer
         : base(parameters, slotCount: 1)
     {
         ArgumentNullException.ThrowIfNull(options);
+        one = Hold(1);
         gamma = Hold(options.Gamma);
         oneMinusGamma = Hold(1 - options.Gamma);
         eps = Hold(options.Eps);
@@ -31,6 +33,6 @@ public sealed class RmsProp : SlotOptimizer
     {
         var average = slots[0];
         Moments.UpdateSquaredMoment(average, gradient, gamma, oneMinusGamma);
-        parameter.addcdiv_(gradient, average.add(eps).sqrt_(), negativeLr);
+        parameter.addcdiv_(gradient, average.add(eps, one).sqrt_(), negativeLr);
     }
 }

@@ -19,6 +19,10 @@ namespace Descent.Contracts;
 /// </remarks>
 public static class Moments
 {
+    // The alpha of UpdateMoment's add_, held for the process: TorchSharp's add_(Tensor) would pass a temporary 1.
+    // Shared by every thread: libtorch only reads a Scalar.
+    private static readonly Scalar One = 1.0.ToScalar();
+
     /// <summary>
     /// <c>m = decay·m + weight·g</c>, in place (a multiply of m, then the add of the product weight·g).
     /// </summary>
@@ -31,7 +35,7 @@ public static class Moments
     {
         ArgumentNullException.ThrowIfNull(moment);
         ArgumentNullException.ThrowIfNull(value);
-        return moment.mul_(decay).add_(value.mul(weight));
+        return moment.mul_(decay).add_(value.mul(weight), One);
     }
 
     /// <summary>

@@ -51,7 +51,9 @@ public static class AnalyticLoop
         using (NewDisposeScope())
         using (no_grad())
         {
-            loss = run.Objective.Loss(Batch.None).ToDouble();
+            // Not ToDouble(): its Scalar could be freed by the finalizer while it is read (HeldScalars says why).
+            using var value = run.Objective.Loss(Batch.None).ToScalar();
+            loss = value.ToDouble();
         }
 
         var values = ParameterValues.Read(run.Objective.Parameters);

@@ -96,7 +96,9 @@ public static class MinibatchLoop
         using (NewDisposeScope())
         using (no_grad())
         {
-            loss = run.Objective.Loss(everything).ToDouble();
+            // Not ToDouble(): its Scalar could be freed by the finalizer while it is read (HeldScalars says why).
+            using var value = run.Objective.Loss(everything).ToScalar();
+            loss = value.ToDouble();
         }
 
         run.Record(new HistoryPoint(run.Steps, run.Samples, (double)run.Samples / rows, loss, null));

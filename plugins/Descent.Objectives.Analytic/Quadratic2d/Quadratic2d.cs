@@ -24,5 +24,5 @@ public sealed class Quadratic2d : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        Coordinate(x, 0).square().mul(a) + Coordinate(x, 1).square().mul(b);
+        Coordinate(x, 0).pow(Two).mul(a).add(Coordinate(x, 1).pow(Two).mul(b), One);
 }

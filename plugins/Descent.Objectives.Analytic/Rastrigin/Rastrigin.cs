@@ -26,5 +26,5 @@ public sealed class Rastrigin : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        (x.square() - x.mul(twoPi).cos().mul(amplitude)).sum(-1).add(offset);
+        (x.pow(Two) - x.mul(twoPi).cos().mul(amplitude)).sum(-1).add(offset, One);
 }

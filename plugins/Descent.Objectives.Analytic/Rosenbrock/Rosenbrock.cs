@@ -24,7 +24,7 @@ public sealed class Rosenbrock : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        x.narrow(-1, 1, Dimension - 1).sub(x.narrow(-1, 0, Dimension - 1).square()).square().mul(b)
-            .add(x.narrow(-1, 0, Dimension - 1).neg().add(a).square())
+        x.narrow(-1, 1, Dimension - 1).sub(x.narrow(-1, 0, Dimension - 1).pow(Two)).pow(Two).mul(b)
+            .add(x.narrow(-1, 0, Dimension - 1).neg().add(a, One).pow(Two), One)
             .sum(-1);
 }

@@ -19,5 +19,5 @@ public sealed class Saddle2d : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        Coordinate(x, 0).square() - Coordinate(x, 1).square();
+        Coordinate(x, 0).pow(Two) - Coordinate(x, 1).pow(Two);
 }

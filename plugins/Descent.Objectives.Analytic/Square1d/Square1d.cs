@@ -19,5 +19,5 @@ public sealed class Square1d : AnalyticObjective
 
     /// <inheritdoc />
     protected override Tensor Function(Tensor x) =>
-        Coordinate(x, 0).square();
+        Coordinate(x, 0).pow(Two);
 }

@@ -28,7 +28,8 @@ public sealed class LinearRegression : IGradientObjective
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var init = context.CreateGenerator("init");
-        var w = randn([features, 1], dtype: ScalarType.Float64, generator: init).mul_(options.InitStd).to(context.DType, context.Device);
+        using var initStd = options.InitStd.ToScalar();
+        var w = randn([features, 1], dtype: ScalarType.Float64, generator: init).mul_(initStd).to(context.DType, context.Device);
         weight = new Parameter(w, requires_grad: true);
         weight.DetachFromDisposeScope();
         bias = new Parameter(zeros([1], dtype: context.DType, device: context.Device), requires_grad: true);
@@ -47,7 +48,7 @@ public sealed class LinearRegression : IGradientObjective
     public Tensor Loss(Batch batch)
     {
         var (features, labels) = Require(batch);
-        return addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).square().mean().div_(two);
+        return addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).pow(two).mean().div_(two);
     }
 
     /// <inheritdoc />

@@ -66,7 +66,7 @@ public sealed class MlpRegression : IObjective
             }
         }
 
-        return h.sub_(labels.unsqueeze(1)).square().mean().div_(two);
+        return h.sub_(labels.unsqueeze(1)).pow(two).mean().div_(two);
     }
 
     private Tensor Activate(Tensor x) => activation switch
@@ -80,7 +80,9 @@ public sealed class MlpRegression : IObjective
 
     private static Parameter Uniform(long[] shape, double bound, Generator generator, TrialContext context)
     {
-        var values = rand(shape, dtype: ScalarType.Float64, generator: generator).mul_(2 * bound).sub_(bound).to(context.DType, context.Device);
+        using var width = (2 * bound).ToScalar();
+        using var offset = bound.ToScalar();
+        var values = rand(shape, dtype: ScalarType.Float64, generator: generator).mul_(width).sub_(offset).to(context.DType, context.Device);
         var parameter = new Parameter(values, requires_grad: true);
         parameter.DetachFromDisposeScope();
         return parameter;

@@ -6,15 +6,15 @@ namespace Descent.Cli.Reports;
 
 /// <summary>
 /// The lock of a report folder that a sweep's shards share: an exclusive handle (<see cref="FileShare.None"/>,
-/// <c>flock</c> on Unix, which shared file systems carry across nodes) on <see cref="FileName"/> in the folder,
-/// held while a shard asks "is the report of these runs already here?" and, if not, writes it. The file then
+/// <c>flock</c> on Unix, which shared file systems carry across nodes) on a hidden file beside the folder
+/// (<see cref="PathFor"/>: <c>out/.NAME.descent-report</c>, so the folder holds only the report), held while a shard asks "is the report of these runs already here?" and, if not, writes it. The file then
 /// holds the <see cref="StampOf">stamp</see> of the runs the report was made from, so two last shards that
 /// find the sweep complete at the same moment write the folder once: the second finds the first one's stamp.
 /// </summary>
 internal sealed class ReportFolderLock : IDisposable
 {
-    /// <summary>The lock file's name in the report folder.</summary>
-    public const string FileName = ".descent-report";
+    /// <summary>The end of the lock file's name.</summary>
+    public const string Suffix = ".descent-report";
 
     /// <summary>How long a shard waits for another that is writing the report (pictures of a large sweep take a while).</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
@@ -23,12 +23,19 @@ internal sealed class ReportFolderLock : IDisposable
 
     private ReportFolderLock(FileStream handle) => this.handle = handle;
 
-    /// <summary>Takes the lock of <paramref name="directory"/> (created when missing), waiting while another process holds it.</summary>
-    /// <exception cref="IOException">Another process held it for longer than <see cref="Patience"/>, or the folder cannot be written.</exception>
+    /// <summary>The lock file of report folder <paramref name="directory"/>: <c>.NAME.descent-report</c> beside it (inside it only for a root).</summary>
+    public static string PathFor(string directory)
+    {
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        return Path.GetDirectoryName(full) is { } parent ? Path.Combine(parent, "." + Path.GetFileName(full) + Suffix) : Path.Combine(full, Suffix);
+    }
+
+    /// <summary>Takes the lock of report folder <paramref name="directory"/>, waiting while another process holds it.</summary>
+    /// <exception cref="IOException">Another process held it for longer than <see cref="Patience"/>, or the folder's parent cannot be written.</exception>
     public static ReportFolderLock Acquire(string directory)
     {
-        Directory.CreateDirectory(directory);
-        string path = Path.Combine(Path.GetFullPath(directory), FileName);
+        string path = PathFor(directory);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var started = DateTime.UtcNow;
         for (int attempt = 0; ; attempt++)
         {

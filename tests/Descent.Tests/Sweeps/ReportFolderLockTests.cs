@@ -28,6 +28,8 @@ public sealed class ReportFolderLockTests
     {
         using var scratch = new ScratchDirectory();
         string folder = scratch.File("report");
+        string lockFile = ReportFolderLock.PathFor(folder);
+        Assert.That(lockFile, Is.EqualTo(scratch.File(".report.descent-report")), "beside the folder, which holds only the report");
 
         using (var first = ReportFolderLock.Acquire(folder))
         {
@@ -38,10 +40,10 @@ public sealed class ReportFolderLockTests
         using (var second = ReportFolderLock.Acquire(folder))
         {
             Assert.That((second.Holds("sweep-a 01"), second.Holds("sweep-a 02")), Is.EqualTo((true, false)));
-            Assert.Throws<IOException>(() => File.ReadAllText(Path.Combine(folder, ReportFolderLock.FileName)), "the file was readable while locked");
+            Assert.Throws<IOException>(() => File.ReadAllText(lockFile), "the file was readable while locked");
         }
 
-        Assert.That(File.ReadAllText(Path.Combine(folder, ReportFolderLock.FileName)), Is.EqualTo("sweep-a 01\n"));
+        Assert.That(File.ReadAllText(lockFile), Is.EqualTo("sweep-a 01\n"));
     }
 
     [Test]

@@ -11,8 +11,9 @@ namespace Descent.Cli.Reports;
 
 /// <summary>
 /// The report <c>descent sweep</c> writes when it ends: only when every trial of the whole sweep (all
-/// shards) has a finished run, read back from the store, so the last shard to finish writes it. A report
-/// that cannot be made is a warning, never a failed sweep.
+/// shards) has a finished run, read back from the store, so the last shard to finish writes it; two that
+/// finish at once write the folder once (<see cref="ReportFolderLock"/>). A report that cannot be made is a
+/// warning, never a failed sweep.
 /// </summary>
 internal static class SweepEndReport
 {
@@ -37,7 +38,17 @@ internal static class SweepEndReport
             }
 
             string directory = parsed.GetValue(ReportOptions.ReportDirectory) ?? ReportOptions.DefaultDirectory(tracking.Experiment.Name);
+            // Two last shards may find the sweep complete at once: the folder's lock lets one write it, the other finds it written.
+            using var folder = ReportFolderLock.Acquire(directory);
+            string stamp = ReportFolderLock.StampOf(runs);
+            if (folder.Holds(stamp))
+            {
+                console.Error.WriteLine($"report  {Path.Combine(Path.GetFullPath(directory), SweepReportWriter.HtmlFile)} (already written from these runs by another process)");
+                return [];
+            }
+
             var files = SweepReportWriter.Write(runs, directory, new ReportEngine(host.Catalog, host.Services), DateTimeOffset.UtcNow);
+            folder.Record(stamp);
             console.Error.WriteLine($"report  {files.Html} ({files.Pictures.Count} pictures; also {ReportFiles.ArtifactFolder}/ of the parent run)");
             return files.Artifacts();
         }

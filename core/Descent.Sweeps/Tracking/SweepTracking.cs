@@ -215,14 +215,17 @@ public sealed class SweepTracking
         }
 
         await StopHeartbeatAsync().ConfigureAwait(false);
+        if (heartbeat is not null && Reachable)
+        {
+            // Say "ended" before looking at the others: of two processes ending at once, the later reader then sees
+            // the other's end, so at least one of them does not leave the parent RUNNING.
+            await session.Store.LogBatchAsync(ParentRunId, new LogBatch([], [], [new RunTag(heartbeatTag, Ended)]), cancellation).ConfigureAwait(false);
+        }
+
         var status = complete ? RunStatus.Finished
             : Reachable && await OtherShardAliveAsync(cancellation).ConfigureAwait(false) ? RunStatus.Running
             : RunStatus.Killed;
         var tags = new List<RunTag>();
-        if (heartbeat is not null)
-        {
-            tags.Add(new RunTag(heartbeatTag, Ended));
-        }
 
         if (status == RunStatus.Killed || (complete && Reachable && (await session.Store.GetRunAsync(ParentRunId, cancellation).ConfigureAwait(false)).Tag(IncompleteTag) == "true"))
         {
@@ -273,7 +276,12 @@ public sealed class SweepTracking
             await session.Store.LogArtifactAsync(parent.Info, file, path, cancellation).ConfigureAwait(false);
         }
 
-        await session.Store.UpdateRunAsync(ParentRunId, status, status == RunStatus.Running ? null : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
+        if (status != RunStatus.Running)
+        {
+            // Running: another process is still at work and ends the parent; writing RUNNING here could land after its end.
+            await session.Store.UpdateRunAsync(ParentRunId, status, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
+        }
+
         return complete;
     }
 

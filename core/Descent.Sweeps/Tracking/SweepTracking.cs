@@ -6,6 +6,7 @@ using Descent.Runs.Trials;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Sharding;
 using Descent.Tracking;
+using Descent.Tracking.FileStore;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
 using Descent.Tracking.Stores;
@@ -121,7 +122,14 @@ public sealed class SweepTracking
     /// <summary>The sweep's parent run: the one an earlier attempt or another shard made, else a new one (with the experiment file attached).</summary>
     public async Task<string> StartParentAsync(CancellationToken cancellation = default)
     {
-        var earlier = Parents(existing).FirstOrDefault();
+        // On a file store (shared by processes, maybe on several nodes) the election is a check-then-create under
+        // the store's own lock, so two processes starting at once make one parent; a server has no such lock, and
+        // the earliest parent wins below.
+        using var storeLock = Reachable ? (session.Store as FileTrackingStore)?.Lock() : null;
+        var candidates = storeLock is null
+            ? existing
+            : await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.Sweep, plan.Identity), cancellation).ConfigureAwait(false);
+        var earlier = Parents(candidates).FirstOrDefault();
         if (earlier is not null)
         {
             ParentRunId = earlier.RunId;

@@ -53,6 +53,17 @@ public sealed class FileTrackingStore : ITrackingStore
     public Task<Experiment?> GetExperimentByNameAsync(string name, CancellationToken cancellation = default) =>
         Task.FromResult(FindExperiment(name));
 
+    /// <summary>
+    /// Holds the store's own lock (<see cref="FileStoreLock"/>, in the root, so processes on every node that shares
+    /// the store take the same one) until disposed: for a caller's check-then-create that processes must not
+    /// interleave, such as electing a sweep's parent run. Do not create experiments while holding it.
+    /// </summary>
+    public IDisposable Lock()
+    {
+        EnsureRoot();
+        return FileStoreLock.Acquire(Root);
+    }
+
     /// <inheritdoc />
     public Task<Experiment> GetOrCreateExperimentAsync(string name, CancellationToken cancellation = default)
     {

@@ -1,3 +1,4 @@
+using Descent.Runs;
 using Descent.Tests.Support;
 using Descent.Tests.Tracking.Support;
 using Descent.Tracking.FileStore;
@@ -7,7 +8,7 @@ namespace Descent.Tests.Sweeps;
 /// <summary>
 /// Two nodes sharing a file store share its lock: the lock file lives in the store, not in a process's
 /// temporary directory, so two processes with different TMPDIR (as on two nodes) wait for the same lock and
-/// create one experiment between them.
+/// create one experiment and elect one parent run between them.
 /// </summary>
 public sealed class SharedStoreLockTests
 {
@@ -67,5 +68,9 @@ public sealed class SharedStoreLockTests
             .Where(File.Exists)
             .Count(meta => File.ReadAllLines(meta).Contains("name: shared"));
         Assert.That(named, Is.EqualTo(1));
+
+        // The parent is elected under the same lock: one parent run, and no second one made and then retired.
+        var sweeps = SweepStore.Runs(store, "shared").Where(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.SweepKind).ToArray();
+        Assert.That(sweeps, Has.Length.EqualTo(1), string.Join(", ", sweeps.Select(r => $"{r.RunId} {r.Info.Status} duplicate_of={r.Tag(RunKeys.Tags.DuplicateOf)}")));
     }
 }

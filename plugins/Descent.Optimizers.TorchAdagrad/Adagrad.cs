@@ -41,12 +41,12 @@ internal sealed class Adagrad(ParameterSet parameters, TorchAdagradOptions o)
 
                 if (grad.is_sparse)
                 {
-                    throw new NotImplementedException("Adagrad optimization over sparse parameters");
+                    throw new NotSupportedException("torch-adagrad: sparse parameters are not supported (TorchSharp's Adagrad has no sparse update); use dense parameters");
                 }
 
                 if (is_complex(grad))
                 {
-                    throw new NotImplementedException("Adagrad optimization over complex parameters");
+                    throw new NotSupportedException("torch-adagrad: complex parameters are not supported (TorchSharp's Adagrad has no complex update); use real parameters");
                 }
 
                 state.sum.addcmul_(grad, grad, value: s.Hold(1));

@@ -32,6 +32,18 @@ public static class PythonBaseline
         return (null, "no Python with torch and numpy found (Debian/Ubuntu: sudo apt-get install python3-torch; or set DESCENT_PYTHON)");
     }
 
+    /// <summary>
+    /// What the baseline ran on, for the bench to print every time: torch's version and the BLAS it had mapped
+    /// (a comparison against torch on the slow reference BLAS is worthless, and says so).
+    /// </summary>
+    public static string Describe(IReadOnlyDictionary<string, JsonElement> figures, string python)
+    {
+        string blas = figures.TryGetValue("blas", out var b) ? b.GetString() ?? "unknown" : "unknown";
+        string version = figures.TryGetValue("torch_version", out var v) ? v.GetString() ?? "?" : "?";
+        return $"PyTorch {version} via {python}, on {blas} BLAS" +
+               (blas == "reference" ? " (slow: install OpenBLAS, e.g. apt-get install libopenblas0-pthread, or this comparison means nothing)" : "");
+    }
+
     /// <summary>Runs the script and parses its JSON figures.</summary>
     public static Dictionary<string, JsonElement> Run(string python, IEnumerable<string> arguments, TimeSpan timeout)
     {

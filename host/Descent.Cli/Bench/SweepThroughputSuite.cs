@@ -63,6 +63,7 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
 
         int seeds = context.Quick ? 1 : 5;
         var torch = PythonBaseline.Run(python, ["sweep", "--data", data, "--seeds", seeds.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(30));
+        context.Console.Out.WriteLine($"   {PythonBaseline.Describe(torch, python)}");
         double pytorch = torch["wall_seconds"].GetDouble();
         figures["pytorch_trials"] = torch["trials"].GetDouble();
         figures["pytorch_wall_seconds"] = pytorch;

@@ -75,7 +75,7 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
             figures[$"pytorch_{name}"] = value.GetDouble();
         }
 
-        context.Console.Out.WriteLine($"   PyTorch {torchFigures["torch_version"]} via {python}");
+        context.Console.Out.WriteLine($"   {PythonBaseline.Describe(torchFigures, python)}");
         foreach (string optimizer in new[] { "sgd", "adam" })
         {
             double ours = figures[$"{optimizer}_batch10_closed_form_us_per_step"];

@@ -225,6 +225,23 @@ def sweep_mode(features, labels, seeds):
             "mean_final_loss": {k: sum(v) / len(v) for k, v in finals.items()}}
 
 
+def blas_library():
+    """The BLAS shared library this process has mapped (torch links the generic libblas.so.3, which Debian points
+    at the slow reference BLAS unless OpenBLAS is installed): 'openblas', 'reference', 'mkl' or what was found."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower() or "mkl" in line.lower()}
+    except OSError:
+        return "unknown"
+    if any("openblas" in p for p in paths):
+        return "openblas"
+    if any("mkl" in p for p in paths):
+        return "mkl"
+    if any("libblas" in p for p in paths):
+        return "reference"
+    return "none mapped"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["step", "sweep"])
@@ -236,6 +253,11 @@ def main():
     features, labels = load(args.data)
     figures = step_mode(features, labels, args.epochs) if args.mode == "step" else sweep_mode(features, labels, args.seeds)
     figures["torch_version"] = torch.__version__
+    blas = blas_library()
+    figures["blas"] = blas
+    if blas == "reference":
+        print("warning: torch runs on the reference BLAS (slow); install OpenBLAS (Debian: apt-get install libopenblas0-pthread)"
+              " or the comparison is against a crippled baseline", file=sys.stderr)
     json.dump(figures, sys.stdout)
     print()
 

@@ -60,11 +60,6 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
             {
                 tracking!.NoteOutcome(trial, result);
             }
-
-            if (outcome.RunId is not null && result.Status is TrialStatus.Finished or TrialStatus.Diverged)
-            {
-                tracking!.NoteFinished(trial);
-            }
         }
 
         return (outcomes, inShard.Length - toRun.Length);

@@ -32,24 +32,21 @@ public sealed class SweepTracking
     public const string IncompleteTag = RunKeys.Tags.Incomplete;
 
     /// <summary>A heartbeat tag's value once its process has ended.</summary>
-    public const string Ended = "ended";
+    public const string Ended = ParentHeartbeat.Ended;
 
     /// <summary>How often a running process renews its heartbeat.</summary>
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan HeartbeatInterval = ParentHeartbeat.Interval;
 
     /// <summary>A heartbeat older than this means its process is gone (killed, or its node lost).</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan StaleAfter = ParentHeartbeat.StaleAfter;
 
-    private readonly string heartbeatTag = HeartbeatTagPrefix + Guid.NewGuid().ToString("N")[..12];
-    private CancellationTokenSource? heartbeatStop;
-    private Task? heartbeat;
     private readonly TrackingSession session;
     private readonly SweepPlan plan;
     private readonly IReadOnlyList<Run> existing;
-    private readonly HashSet<string> finishedHere = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TrialStatus Status, double FinalLoss)> outcomesHere = new(StringComparer.Ordinal);
     private RunRecorder? parentRecorder;
     private RunStatus? adoptedStatus;
+    private ParentHeartbeat? heartbeat;
 
     private SweepTracking(TrackingSession session, SweepPlan plan, Experiment experiment, IReadOnlyList<Run> existing, bool reachable)
     {
@@ -162,16 +159,10 @@ public sealed class SweepTracking
         return ParentRunId;
     }
 
-    /// <summary>Notes that this process ended a run of the trial as FINISHED (so the end of the sweep need not read the store to know it).</summary>
-    public void NoteFinished(SweepTrial trial)
-    {
-        lock (finishedHere)
-        {
-            finishedHere.Add(trial.Identity);
-        }
-    }
-
-    /// <summary>Notes how this process's run of the trial ended (the parent's summary needs no store read when this process ran every trial).</summary>
+    /// <summary>
+    /// Notes how this process's run of the trial ended: the end of the sweep then knows which trials finished
+    /// here, and the parent's summary needs no store read when this process ran every trial.
+    /// </summary>
     public void NoteOutcome(SweepTrial trial, TrialResult result)
     {
         lock (outcomesHere)
@@ -214,7 +205,13 @@ public sealed class SweepTracking
 
         // Complete when every trial has a FINISHED run: known from the start and from this process, else (other
         // shards may have finished the rest) read from the store.
-        bool complete = !interrupted && plan.Trials.All(t => Finished.Contains(t.Identity) || finishedHere.Contains(t.Identity));
+        bool complete;
+        lock (outcomesHere)
+        {
+            complete = !interrupted && plan.Trials.All(t => Finished.Contains(t.Identity) ||
+                (outcomesHere.TryGetValue(t.Identity, out var outcome) && outcome.Status is TrialStatus.Finished or TrialStatus.Diverged));
+        }
+
         if (!complete && Reachable && !interrupted)
         {
             var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
@@ -222,16 +219,13 @@ public sealed class SweepTracking
             complete = plan.Trials.All(t => finished.Contains(t.Identity));
         }
 
-        await StopHeartbeatAsync().ConfigureAwait(false);
         if (heartbeat is not null && Reachable)
         {
-            // Say "ended" before looking at the others: of two processes ending at once, the later reader then sees
-            // the other's end, so at least one of them does not leave the parent RUNNING.
-            await session.Store.LogBatchAsync(ParentRunId, new LogBatch([], [], [new RunTag(heartbeatTag, Ended)]), cancellation).ConfigureAwait(false);
+            await heartbeat.EndAsync(cancellation).ConfigureAwait(false);
         }
 
         var status = complete ? RunStatus.Finished
-            : Reachable && await OtherShardAliveAsync(cancellation).ConfigureAwait(false) ? RunStatus.Running
+            : Reachable && await (heartbeat ?? new ParentHeartbeat(session.Store, ParentRunId)).OtherAliveAsync(cancellation).ConfigureAwait(false) ? RunStatus.Running
             : RunStatus.Killed;
         var tags = new List<RunTag>();
 
@@ -296,7 +290,7 @@ public sealed class SweepTracking
     /// <summary>True when this sweep's parent was already FINISHED before this process and it ran nothing: the report and the parent's records stay as they are.</summary>
     public bool AlreadyComplete => parentRecorder is null && heartbeat is null && adoptedStatus == RunStatus.Finished;
 
-    /// <summary>Writes the first beat (so a process that dies before the next leaves a trace) and renews it until the sweep ends here.</summary>
+    /// <summary>Starts this process's heartbeat on the parent (once; only where the store can be reached).</summary>
     private async Task StartHeartbeatAsync(CancellationToken cancellation)
     {
         if (!Reachable || ParentRunId is null || heartbeat is not null)
@@ -304,67 +298,8 @@ public sealed class SweepTracking
             return;
         }
 
-        await BeatAsync(cancellation).ConfigureAwait(false);
-        heartbeatStop = new CancellationTokenSource();
-        var stop = heartbeatStop.Token;
-        heartbeat = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(HeartbeatInterval);
-            try
-            {
-                while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
-                {
-                    await BeatAsync(stop).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The sweep ended here.
-            }
-        }, CancellationToken.None);
-    }
-
-    private async Task BeatAsync(CancellationToken cancellation)
-    {
-        try
-        {
-            var beat = new RunTag(heartbeatTag, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-            await session.Store.LogBatchAsync(ParentRunId!, new LogBatch([], [], [beat]), cancellation).ConfigureAwait(false);
-        }
-        catch (TrackingException)
-        {
-            // A missed beat costs at most a parent read as stale early; never the sweep.
-        }
-    }
-
-    private async Task StopHeartbeatAsync()
-    {
-        if (heartbeatStop is null || heartbeat is null)
-        {
-            return;
-        }
-
-        await heartbeatStop.CancelAsync().ConfigureAwait(false);
-        await heartbeat.ConfigureAwait(false);
-        heartbeatStop.Dispose();
-        heartbeatStop = null;
-    }
-
-    /// <summary>True when another process's heartbeat on the parent is younger than <see cref="StaleAfter"/>.</summary>
-    private async Task<bool> OtherShardAliveAsync(CancellationToken cancellation)
-    {
-        try
-        {
-            var parent = await session.Store.GetRunAsync(ParentRunId!, cancellation).ConfigureAwait(false);
-            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            return parent.Tags.Any(t => t.Key.StartsWith(HeartbeatTagPrefix, StringComparison.Ordinal) && t.Key != heartbeatTag &&
-                long.TryParse(t.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long beat) && now - beat < StaleAfter.TotalMilliseconds);
-        }
-        catch (TrackingException)
-        {
-            // Cannot tell: leave the parent as the other shards would.
-            return true;
-        }
+        heartbeat = new ParentHeartbeat(session.Store, ParentRunId);
+        await heartbeat.StartAsync(cancellation).ConfigureAwait(false);
     }
 
     /// <summary>The parent's summary metrics over every child of the sweep (all shards), read from the store; none when it cannot be reached.</summary>

@@ -23,14 +23,12 @@ internal static class ValueFiles
         {
             try
             {
-                using var stream = new FileStream(file, mode, FileAccess.Write, FileShare.Read);
-                stream.Write(bytes);
+                PosixFiles.Write(file, bytes, mode);
             }
             catch (DirectoryNotFoundException)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                using var stream = new FileStream(file, mode, FileAccess.Write, FileShare.Read);
-                stream.Write(bytes);
+                PosixFiles.Write(file, bytes, mode);
             }
         });
     }
@@ -98,7 +96,7 @@ internal static class ValueFiles
         string directory = Path.GetDirectoryName(file)!;
         Directory.CreateDirectory(directory);
         string temporary = Path.Combine(directory, $".tmp-{Guid.NewGuid():N}");
-        File.WriteAllText(temporary, content, Utf8);
+        PosixFiles.Write(temporary, Utf8.GetBytes(content), FileMode.CreateNew);
         FileRetry.Run(() => File.Move(temporary, file, overwrite: true));
     }
 }

@@ -5,6 +5,7 @@ using Descent.Cli.Output;
 using Descent.Cli.Reports;
 using Descent.Cli.Sweeps;
 using Descent.Cli.Tracking;
+using Descent.Engine.Trials;
 using Descent.Runs;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
@@ -74,6 +75,7 @@ public static class SweepCommand
             return DryRun(console, plan, shard, tracking, json);
         }
 
+        OptimizerCreationCheck.Check(plan.Trials.Select(t => t.Trial));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var runner = new SweepRunner(host.Runner, host.Services, host.Data);
         int retries = parsed.GetValue(RetriesOption);

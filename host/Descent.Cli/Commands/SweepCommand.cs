@@ -30,6 +30,7 @@ public static class SweepCommand
     private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a failed trial again this many times (a new run each time)", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
+    private static readonly Option<int> MaxTrialsOption = new("--max-trials") { Description = "refuse a sweep of more trials than this (its dry run lists the first and last)", DefaultValueFactory = _ => SweepSizeLimit.DefaultMaxTrials };
 
     /// <summary><c>--experiment NAME</c> of a sweep (and of the cluster jobs that run one): the default is the experiment file's name, not <c>descent</c>.</summary>
     internal static Option<string> ExperimentOption { get; } = new("--experiment")
@@ -42,7 +43,7 @@ public static class SweepCommand
     {
         var command = new Command("sweep", "run every trial of an experiment file: resumable, parallel, shardable")
         {
-            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
+            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption, MaxTrialsOption,
             TrackingOptions.TrackingUri, ExperimentOption, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
@@ -61,6 +62,14 @@ public static class SweepCommand
         var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
         using var host = EngineHost.Start(console, parsed);
         var plan = SweepExpander.Expand(file, host.Catalog);
+        int maxTrials = parsed.GetValue(MaxTrialsOption);
+        if (plan.Trials.Count > maxTrials)
+        {
+            return parsed.GetValue(DryRunOption)
+                ? SweepSizeLimit.DryRun(console, plan, maxTrials, parsed.GetValue(JsonOption))
+                : throw new UsageException(SweepSizeLimit.Refusal(plan.Trials.Count, maxTrials));
+        }
+
         var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
         using var session = OpenTracking(console, parsed, plan);
         var tracking = session is null ? null : await SweepTracking.OpenAsync(session, plan, cancellation);

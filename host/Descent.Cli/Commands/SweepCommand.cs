@@ -73,7 +73,7 @@ public static class SweepCommand
         var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
         using var session = OpenTracking(console, parsed, plan);
         var tracking = session is null ? null : await SweepTracking.OpenAsync(session, plan, cancellation);
-        if (tracking is { Reachable: false })
+        if (tracking is { Reachable: false } && !session!.ServerDown)
         {
             console.Warn($"cannot reach the tracking store {tracking.Location}: every trial of the shard runs, and its records go to the spool (replay them with 'descent sync')");
         }
@@ -106,6 +106,8 @@ public static class SweepCommand
             ? []
             : await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
         bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, RunKeys.Artifacts.ExperimentFile), .. report], CancellationToken.None);
+        int spooled = session?.SpooledRuns ?? 0;
+        complete &= spooled == 0; // runs waiting in the spool are not on the server yet: the sweep is complete there only after 'descent sync'
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(
             plan.File.Name, plan.Identity, plan.Trials.Count, plan.Trials.Count(shard.Contains), outcomes.Count, skipped,
@@ -119,6 +121,11 @@ public static class SweepCommand
         else
         {
             WriteSummary(console, summary, tracking);
+        }
+
+        if (spooled > 0)
+        {
+            console.Error.WriteLine($"spool   {spooled} runs wait in {session!.Spool!.Root}: run 'descent sync --to {tracking!.Location} --from {session.Spool.Root}' when the server answers");
         }
 
         return interrupted ? ExitCodes.Interrupted : counts.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;

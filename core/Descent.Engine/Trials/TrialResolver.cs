@@ -67,6 +67,12 @@ public static class TrialResolver
         }
 
         string kindName = kind.ToString().ToLowerInvariant();
+        if (plugin is null && catalog.FailureOf(id) is { } skipped)
+        {
+            problems.Add(ConfigurationProblem.OfPlugin(kind, id, $"{kindName} '{id}' was skipped when the plugins loaded: {skipped.Reason} ({skipped.Path})"));
+            return null;
+        }
+
         var ids = catalog.OfKind(kind).Select(p => p.Id).ToArray();
         string? suggestion = Suggestions.Closest(id, ids);
         string what = plugin is null

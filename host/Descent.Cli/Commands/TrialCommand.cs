@@ -56,6 +56,7 @@ public static class TrialCommand
         using var tracking = TrialTracking.Open(console, parsed);
         using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
+        OptimizerCreationCheck.Check([trial]);
         var result = host.Runner.Run(trial, tracking.Start(trial), cancellation);
         string? outDirectory = parsed.GetValue(OutOption);
         var report = tracking.Finish(trial, result, TrialReport.From(trial, result), host.Services, outDirectory);

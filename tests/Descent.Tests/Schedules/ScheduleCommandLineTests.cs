@@ -53,6 +53,21 @@ public sealed class ScheduleCommandLineTests
     }
 
     [Test]
+    public void The_readme_plugin_follows_a_schedule()
+    {
+        using var folders = new PluginFolders();
+        folders.AddTestPlugin("Descent.TestPlugins.SignSgd");
+
+        var run = CliRun.Of("trial", "--plugins", folders.Root, "--optimizer", "signsgd", "--hp", "lr=0.1", "--objective", "quadratic2d", "--steps", "30",
+            "--dtype", "float64", "--schedule", "step", "--schedule-arg", "step_size=10", "--schedule-arg", "gamma=0.5", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        // x1 = -5 moves towards 0 by 10 steps of 0.1, 10 of 0.05 and 10 of 0.025: -3.25, up to the rounding of 30 additions.
+        Assert.That(json.RootElement.GetProperty("final_params")[0].GetDouble(), Is.EqualTo(-3.25).Within(1e-12));
+    }
+
+    [Test]
     public void Plugins_lists_the_schedules_with_their_hyperparameters()
     {
         var run = CliRun.Of(["plugins", "--json"]);

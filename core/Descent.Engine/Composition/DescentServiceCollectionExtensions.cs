@@ -33,6 +33,7 @@ public static class DescentServiceCollectionExtensions
         services.AddScoped(sp => Create<IOptimizer>(sp, sp.GetRequiredService<TrialScope>().Trial.Optimizer));
         services.AddScoped(sp => Create<ILearningRateSchedule>(sp, sp.GetRequiredService<TrialScope>().Trial.Schedule
             ?? throw new TrialSetupException("a learning-rate schedule was asked for, but the trial names none")));
+        services.AddScoped<IOptimizerFactory>(sp => new OptimizerFactory(catalog, sp));
         services.TryAddSingleton<TrialRunner>();
         return services;
     }

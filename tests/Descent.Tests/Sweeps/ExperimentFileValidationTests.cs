@@ -45,7 +45,7 @@ public sealed class ExperimentFileValidationTests
             "demo.yaml:7:28: hyperparameter 'lr': the distribution's bounds [-1, 1] leave its valid range [0, inf)"),
         Case("random search without samples", Good + "\nsearch: { mode: random }", "demo.yaml:12:9: random search needs 'samples': how many configurations to draw per optimizer entry"),
         Case("unknown optimizer and hyperparameter", Good.Replace("id: sgd", "id: sgdd").Replace("momentum: [0.5, 0.9]", "beta: [0.5, 0.9]"),
-            "demo.yaml:6:5: unknown optimizer 'sgdd' (did you mean 'sgd'?); available: adadelta, adagrad, adam, momentum, rmsprop, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-rmsprop, torch-sgd",
+            "demo.yaml:6:5: unknown optimizer 'sgdd' (did you mean 'sgd'?); available: adadelta, adagrad, adam, momentum, rmsprop, sam, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-rmsprop, torch-sgd",
             "demo.yaml:11:13: optimizer 'momentum' has no hyperparameter 'beta'; valid names: lr, momentum"),
         Case("values out of range", Good.Replace("lr: [0.4, 0.6]", "lr: [0.4, -0.6]").Replace("momentum: [0.5, 0.9]", "momentum: [0.5, 1.0]"),
             "demo.yaml:7:28: optimizer 'sgd': invalid lr = -0.6; valid range is [0, inf)",

@@ -254,6 +254,7 @@ public static class SweepExpander
         var objective = fileObjective.Merge(entry.Objective);
         var dataset = file.Dataset is null ? entry.Dataset : file.Dataset.Merge(entry.Dataset);
         var training = file.Training.Merge(entry.Training);
+        var schedule = file.Schedule is null ? entry.Schedule : file.Schedule.Merge(entry.Schedule);
         return new TrialSpec
         {
             Optimizer = entry.Id,
@@ -263,6 +264,8 @@ public static class SweepExpander
             ObjectiveArgs = objective.Args,
             Dataset = dataset?.Id,
             DatasetArgs = dataset?.Args ?? new Dictionary<string, string>(),
+            Schedule = schedule?.Id,
+            ScheduleArgs = schedule?.Args ?? new Dictionary<string, string>(),
             Training = new TrainingSettings(training.Steps, training.Epochs, training.BatchSize, training.RecordEvery, training.Autograd ?? false),
             Seed = seed,
             DType = training.DType ?? "float32",

@@ -33,9 +33,9 @@ internal sealed class TrialFinisher
     }
 
     /// <summary>Queues a trial's run to be finished (waits while the queue is full); the task gives its run id.</summary>
-    public Task<string?> Enqueue(SweepTrial trial, TrialResult result, TrialTracker tracker)
+    public Task<string?> Enqueue(SweepTrial trial, TrialResult result, TrialTracker tracker, string? workerOutput = null)
     {
-        var job = new Job(trial, result, tracker, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var job = new Job(trial, result, tracker, workerOutput, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!jobs.Writer.TryWrite(job))
         {
             jobs.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
@@ -82,6 +82,11 @@ internal sealed class TrialFinisher
                 job.Tracker.Recorder.SetTag(RunKeys.Tags.ArtifactsError, ExceptionText.OneLine(e));
             }
 
+            if (job.WorkerOutput is not null)
+            {
+                await File.WriteAllTextAsync(Path.Combine(files, RunKeys.Artifacts.WorkerStderr), job.WorkerOutput).ConfigureAwait(false);
+            }
+
             var outcome = await job.Tracker.FinishAsync(job.Result, files, copyConfiguration: false).ConfigureAwait(false);
             return outcome.RunId.Length == 0 ? null : outcome.RunId;
         }
@@ -117,5 +122,5 @@ internal sealed class TrialFinisher
         return Path.GetTempPath();
     }
 
-    private sealed record Job(SweepTrial Trial, TrialResult Result, TrialTracker Tracker, TaskCompletionSource<string?> RunId);
+    private sealed record Job(SweepTrial Trial, TrialResult Result, TrialTracker Tracker, string? WorkerOutput, TaskCompletionSource<string?> RunId);
 }

@@ -45,6 +45,11 @@ public static class SweepCommand
             TrackingOptions.TrackingUri, ExperimentOption, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
+        foreach (var option in WorkerOptions.All)
+        {
+            command.Options.Add(option); // where trials run: --in-process, --trial-timeout, --threads-per-trial
+        }
+
         command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, cancellation), CancellationToken.None));
         return command;
     }
@@ -57,6 +62,8 @@ public static class SweepCommand
             throw new UsageException($"invalid --parallel {parallel}; give at least 1");
         }
 
+        var timeout = WorkerOptions.Timeout(parsed);
+        var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel));
         var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
         using var host = EngineHost.Start(console, parsed);
         var plan = SweepExpander.Expand(file, host.Catalog);
@@ -75,14 +82,14 @@ public static class SweepCommand
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var runner = new SweepRunner(host.Runner, host.Services, host.Data);
+        var runner = new SweepRunner(host.Runner, host.Services, host.Data, workers);
         int retries = parsed.GetValue(RetriesOption);
         if (retries < 0)
         {
             throw new UsageException($"invalid --retries {retries}; give 0 or more");
         }
 
-        var options = new SweepRunOptions(parallel, shard, retries);
+        var options = new SweepRunOptions(parallel, shard, retries, timeout);
         bool live = !json && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
         var (outcomes, skipped) = live
             ? await LiveSweepProgress.RunAsync(console.Rich, progress => runner.RunAsync(plan, options, tracking, progress, cancellation))

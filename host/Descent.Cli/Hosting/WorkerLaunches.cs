@@ -13,6 +13,12 @@ namespace Descent.Cli.Hosting;
 /// </summary>
 internal static class WorkerLaunches
 {
+    /// <summary>
+    /// The <c>descent.dll</c> workers run; default this assembly. Tests that run the command line inside their
+    /// own process point it at the host's build folder (the copy beside the tests lacks framework assemblies).
+    /// </summary>
+    internal static string EntryAssembly { get; set; } = typeof(WorkerLaunches).Assembly.Location;
+
     /// <summary>The launch for this command line.</summary>
     public static WorkerLaunch For(ParseResult parsed, int threads)
     {
@@ -32,7 +38,7 @@ internal static class WorkerLaunches
             arguments.Add("--offline");
         }
 
-        string entry = typeof(WorkerLaunches).Assembly.Location;
+        string entry = EntryAssembly;
         string? process = Environment.ProcessPath;
         string appHost = Path.ChangeExtension(entry, OperatingSystem.IsWindows() ? ".exe" : null);
         if (process is not null && Path.GetFullPath(process) == Path.GetFullPath(appHost))

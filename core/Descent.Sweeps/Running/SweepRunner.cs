@@ -17,7 +17,7 @@ namespace Descent.Sweeps.Running;
 /// <paramref name="workers"/> says how to start one (a crash or a hang then costs one trial), else on
 /// threads of this process. Every trial's numbers depend on its own configuration and seed only, never on
 /// order, on parallelism, on sharding or on where it ran. Ctrl-C ends the running trials as killed (a worker
-/// that does not stop within a second is killed) and starts no more. Only crashes and timeouts are retried.
+/// that does not stop within half a second is killed) and starts no more. Only crashes and timeouts are retried.
 /// </summary>
 public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, DataLocations data, WorkerLaunch? workers = null)
 {

@@ -74,7 +74,16 @@ internal sealed class TrialFinisher
         {
             try
             {
-                TrialFiles.Write(files, job.Trial.Trial, job.Result, services, lossPicture: false);
+                if (job.Result.Status == TrialStatus.Killed)
+                {
+                    // Ctrl-C: the killed run's numbers without pictures (drawing them can take a second), so the sweep ends at once.
+                    await File.WriteAllTextAsync(Path.Combine(files, RunKeys.Artifacts.Result), Json.Write(TrialReport.From(job.Trial.Trial, job.Result))).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(Path.Combine(files, RunKeys.Artifacts.History), TrialFiles.HistoryCsv(job.Result, TrialFiles.ParameterLabels(job.Result), job.Trial.Trial.UsesData)).ConfigureAwait(false);
+                }
+                else
+                {
+                    TrialFiles.Write(files, job.Trial.Trial, job.Result, services, lossPicture: false);
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

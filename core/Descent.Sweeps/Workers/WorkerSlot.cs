@@ -15,7 +15,7 @@ namespace Descent.Sweeps.Workers;
 public sealed class WorkerSlot(WorkerLaunch launch, DataLocations data) : ITrialSlot
 {
     /// <summary>How long a cancelled trial may take to end by itself before its worker is killed.</summary>
-    public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(0.5);
 
     private WorkerProcess? worker;
 
@@ -38,7 +38,9 @@ public sealed class WorkerSlot(WorkerLaunch launch, DataLocations data) : ITrial
             {
                 if (!current.WaitReady(launch.StartupLimit, cancellation))
                 {
-                    return Lost(run, current, FailureKind.Crash, $"worker process {current.Id} did not start within {Seconds(launch.StartupLimit)}: {Ended(current, TimeSpan.FromSeconds(5))}");
+                    return Lost(run, current, FailureKind.Crash, current.WaitForExit(TimeSpan.FromSeconds(1)) is { } code
+                        ? $"worker process {current.Id} {ExitCause.Describe(code)} before it was ready"
+                        : $"worker process {current.Id} was not ready within {Seconds(launch.StartupLimit)}");
                 }
 
                 launch.Statistics.AddStartup(current.Elapsed);

@@ -1,7 +1,7 @@
 using Descent.Cli.Hosting;
 using Descent.Tests.Tracking.Support;
 
-namespace Descent.Tests.Support;
+namespace Descent.Tests;
 
 /// <summary>Worker processes of commands run in the test process start the host from its own build folder.</summary>
 [SetUpFixture]

@@ -37,7 +37,7 @@ public sealed class WorkerContainmentTests
         var run = CliRun.Of("sweep", file, "--tracking-uri", scratch.File("mlruns"), "--parallel", "2", "--in-process", "--json");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         reference = Numbers(scratch.File("mlruns"), "healthy");
-        Assert.That(reference, Has.Count.EqualTo(4));
+        Assert.That(reference, Has.Count.EqualTo(2));
     }
 
     [OneTimeTearDown]
@@ -46,7 +46,7 @@ public sealed class WorkerContainmentTests
     [TestCase("Descent.TestPlugins.NativeFault", "native-fault-sgd", "killed by SIGSEGV (segmentation fault")]
     [TestCase("Descent.TestPlugins.FailFast", "failfast-sgd", "killed by SIGABRT")]
     [TestCase("Descent.TestPlugins.StackOverflow", "stack-overflow-sgd", "killed by SIGABRT")]
-    [TestCase("Descent.TestPlugins.Hang", "hang-sgd", "timed out after 1.5 s (--trial-timeout); its worker was killed")]
+    [TestCase("Descent.TestPlugins.Hang", "hang-sgd", "timed out after 3 s (--trial-timeout); its worker was killed")]
     public void A_broken_plugin_costs_its_own_trials_and_the_healthy_ones_give_the_numbers_of_a_sweep_without_it(string project, string id, string cause)
     {
         using var folders = new PluginFolders();
@@ -55,22 +55,24 @@ public sealed class WorkerContainmentTests
         string file = Write(name, $"  - id: {id}\n");
         string store = scratch.File("mlruns");
 
-        var run = CliRun.Of("sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--parallel", "2", "--retries", "1", "--trial-timeout", "1.5s", "--json");
+        // The hang needs a time limit; one long enough for a healthy trial in a fresh worker on a busy machine.
+        string[] timeout = id == "hang-sgd" ? ["--trial-timeout", "3s"] : [];
+        var run = CliRun.Of(["sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--parallel", "2", "--retries", "1", "--json", .. timeout]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), "a failed trial: exit code 1\n" + run.Error);
         var summary = JsonDocument.Parse(run.Out).RootElement;
-        Assert.That((summary.GetProperty("finished").GetInt32(), summary.GetProperty("failed").GetInt32()), Is.EqualTo((4, 2)), run.Error);
+        Assert.That((summary.GetProperty("finished").GetInt32(), summary.GetProperty("failed").GetInt32()), Is.EqualTo((2, 1)), run.Error);
         var runs = SweepStore.Runs(store, name);
         Assert.That(runs.Count(r => r.Info.Status == RunStatus.Running), Is.Zero, "nothing is left RUNNING");
         var parent = runs.Single(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.SweepKind);
         Assert.That(parent.Info.Status, Is.EqualTo(RunStatus.Finished), "every trial has a final status: the sweep finished");
 
         var broken = SweepStore.Trials(store, name).Where(r => r.Params[RunKeys.Params.Optimizer] == id).ToArray();
-        Assert.That(broken, Has.Length.EqualTo(4), "two seeds, each tried twice (a crash or a timeout is retried once)");
+        Assert.That(broken, Has.Length.EqualTo(2), "tried twice (a crash or a timeout is retried once)");
         Assert.That(broken.Select(r => r.Info.Status), Has.All.EqualTo(RunStatus.Failed));
         Assert.That(broken.Select(r => r.Tag(RunKeys.Tags.Error)), Has.All.Contains(cause));
         Assert.That(broken.Select(r => Artifacts(store, r)), Has.All.Contains(RunKeys.Artifacts.WorkerStderr), "the worker's standard error is attached");
-        Assert.That(broken.Count(r => r.Tag(RunKeys.Tags.Retry)!.StartsWith("retried", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(broken.Count(r => r.Tag(RunKeys.Tags.Retry)!.StartsWith("retried", StringComparison.Ordinal)), Is.EqualTo(1));
 
         var healthy = Numbers(store, name);
         Assert.That(healthy.Keys, Is.EquivalentTo(reference.Keys), "the healthy trials are the same trials");
@@ -86,7 +88,7 @@ public sealed class WorkerContainmentTests
     {
         using var folders = new PluginFolders();
         folders.AddTestPlugin("Descent.TestPlugins.Hang");
-        string file = Write("hung", "  - id: hang-sgd\n", healthy: false);
+        string file = Write("hung", "  - id: hang-sgd\n", healthy: false, seeds: 2);
         string store = scratch.File("mlruns");
 
         using var sweep = DescentProcess.Start("sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--parallel", "2");
@@ -114,10 +116,10 @@ public sealed class WorkerContainmentTests
         Assert.That(runs, Has.Count.EqualTo(3), "two trials and their parent");
     }
 
-    private string Write(string name, string broken, bool healthy = true)
+    private string Write(string name, string broken, bool healthy = true, int seeds = 1)
     {
         string file = scratch.File($"{name}.yaml");
-        File.WriteAllText(file, $"name: {name}\nobjective: {{ id: quadratic2d, args: {{ a: 0.1 }} }}\ntraining: {{ steps: 20, dtype: float64 }}\nseeds: 2\noptimizers:\n" +
+        File.WriteAllText(file, $"name: {name}\nobjective: {{ id: quadratic2d, args: {{ a: 0.1 }} }}\ntraining: {{ steps: 20, dtype: float64 }}\nseeds: {seeds}\noptimizers:\n" +
             (healthy ? Healthy + "\n" : "") + broken);
         return file;
     }

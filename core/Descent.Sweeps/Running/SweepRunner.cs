@@ -13,13 +13,13 @@ namespace Descent.Sweeps.Running;
 
 /// <summary>
 /// Runs a sweep's trials: those of this shard that the store does not hold as FINISHED,
-/// <see cref="SweepRunOptions.Parallel"/> at once, each lane in a worker process of its own when
-/// <paramref name="workers"/> says how to start one (a crash or a hang then costs one trial), else on
+/// <see cref="SweepRunOptions.Parallel"/> at once, each lane in a worker process of its own from
+/// <paramref name="workers"/> when given (a crash or a hang then costs one trial), else on
 /// threads of this process. Every trial's numbers depend on its own configuration and seed only, never on
 /// order, on parallelism, on sharding or on where it ran. Ctrl-C ends the running trials as killed (a worker
 /// that does not stop within half a second is killed) and starts no more. Only crashes and timeouts are retried.
 /// </summary>
-public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, DataLocations data, WorkerLaunch? workers = null)
+public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, DataLocations data, WorkerPool? workers = null)
 {
     /// <summary>What a failed trial's console line and <c>descent.retry</c> tag say when a plain exception is not retried.</summary>
     public const string NotRetried = "not retried: a plugin's exception repeats on every attempt; only crashes and timeouts are retried";

@@ -12,18 +12,19 @@ namespace Descent.Sweeps.Workers;
 /// replaced; a trial past <see cref="TrialTimeout"/> is killed with its worker; on cancellation the trial is
 /// asked to stop and, when it does not within <see cref="CancelGrace"/>, killed with its worker (status killed).
 /// </summary>
-public sealed class WorkerSlot(WorkerLaunch launch, DataLocations data) : ITrialSlot
+public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
 {
     /// <summary>How long a cancelled trial may take to end by itself before its worker is killed.</summary>
     public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(0.5);
 
+    private readonly WorkerLaunch launch = pool.Launch;
     private WorkerProcess? worker;
 
     /// <summary>The time limit of each trial; null for none.</summary>
     public TimeSpan? TrialTimeout { get; init; }
 
     /// <inheritdoc />
-    public void Warm() => worker ??= WorkerProcess.Start(launch);
+    public void Warm() => worker ??= pool.Take();
 
     /// <inheritdoc />
     public TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, CancellationToken cancellation)
@@ -43,7 +44,7 @@ public sealed class WorkerSlot(WorkerLaunch launch, DataLocations data) : ITrial
                         : $"worker process {current.Id} was not ready within {Seconds(launch.StartupLimit)}");
                 }
 
-                launch.Statistics.AddStartup(current.Elapsed);
+                launch.Statistics.AddStartup(current.StartupSeconds ?? current.Elapsed);
             }
 
             current.Stderr.Mark();
@@ -65,10 +66,14 @@ public sealed class WorkerSlot(WorkerLaunch launch, DataLocations data) : ITrial
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Gives the worker back to the pool (warm, for the next sweep of this process).</summary>
     public void Dispose()
     {
-        worker?.Dispose();
+        if (worker is not null)
+        {
+            pool.Return(worker);
+        }
+
         worker = null;
     }
 

@@ -11,6 +11,7 @@ using Descent.Sweeps.Files;
 using Descent.Sweeps.Running;
 using Descent.Sweeps.Sharding;
 using Descent.Sweeps.Tracking;
+using Descent.Sweeps.Workers;
 using Descent.Tracking;
 
 namespace Descent.Cli.Commands;
@@ -63,8 +64,10 @@ public static class SweepCommand
         }
 
         var timeout = WorkerOptions.Timeout(parsed);
-        var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel));
         var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
+        // The workers load their plugins while this process loads its own and expands the sweep.
+        using var workers = parsed.GetValue(WorkerOptions.InProcess) || parsed.GetValue(DryRunOption) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel)));
+        workers?.Prestart(parallel);
         using var host = EngineHost.Start(console, parsed);
         var plan = SweepExpander.Expand(file, host.Catalog);
         var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);

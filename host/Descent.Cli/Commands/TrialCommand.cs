@@ -62,7 +62,8 @@ public static class TrialCommand
         var timeout = WorkerOptions.Timeout(parsed);
         using var tracking = TrialTracking.Open(console, parsed);
         // The worker loads its plugins while this process loads its own and checks the trial.
-        using var worker = parsed.GetValue(WorkerOptions.InProcess) ? null : new WorkerSlot(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, 1)), Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(GlobalOptions.DataDir), parsed.GetValue(GlobalOptions.Offline))) { TrialTimeout = timeout };
+        using var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, 1)));
+        using var worker = workers is null ? null : new WorkerSlot(workers, Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(GlobalOptions.DataDir), parsed.GetValue(GlobalOptions.Offline))) { TrialTimeout = timeout };
         worker?.Warm();
         using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);

@@ -159,5 +159,5 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
 
     /// <summary>What to say about a failure that retries were allowed for but that is not retried (a plain exception).</summary>
     private static string? NotRetriedNote(TrialAttempt attempt, int retries) =>
-        attempt.Failure == FailureKind.Exception && retries > 0 ? NotRetried : null;
+        attempt.Failure is FailureKind.Exception or FailureKind.Setup && retries > 0 ? NotRetried : null;
 }

@@ -9,6 +9,9 @@ public enum FailureKind
     /// <summary>A plugin raised an exception: deterministic, a retry would raise it again, so it is not retried.</summary>
     Exception,
 
+    /// <summary>The trial's input could not be used (a plugin raised <c>TrialSetupException</c>, e.g. a missing data file): not retried.</summary>
+    Setup,
+
     /// <summary>The worker process died (a signal, a native abort, an exit): retried.</summary>
     Crash,
 

@@ -1,3 +1,4 @@
+using Descent.Contracts;
 using Descent.Engine.Trials;
 
 namespace Descent.Sweeps.Workers;
@@ -17,6 +18,12 @@ public sealed class InProcessSlot(TrialRunner runner) : ITrialSlot
         try
         {
             result = runner.Run(trial, observer, cancellation);
+        }
+        catch (TrialSetupException e)
+        {
+            result = new TrialResult(TrialStatus.Failed, double.NaN, [], [], [], 0, 0, [], 0, ExceptionText.OneLine(e));
+            observer?.OnCompleted(result);
+            return new TrialAttempt(result, FailureKind.Setup) { SetupMessage = e.Message };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

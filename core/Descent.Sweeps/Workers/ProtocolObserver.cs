@@ -25,9 +25,16 @@ internal sealed class ProtocolObserver(Action<byte[]> send, Stopwatch served) : 
     }));
 
     /// <inheritdoc />
-    public void OnCompleted(TrialResult result) => send(WorkerMessages.Line(WorkerMessages.Completed, json =>
+    public void OnCompleted(TrialResult result) => Complete(result, setupMessage: null);
+
+    /// <summary>Sends the end of the trial; <paramref name="setupMessage"/>: the trial's input could not be used (<see cref="TrialSetupException"/>).</summary>
+    public void Complete(TrialResult result, string? setupMessage) => send(WorkerMessages.Line(WorkerMessages.Completed, json =>
     {
         TrialResultWire.Write(json, "result", result);
         json.WriteNumber("served_seconds", served.Elapsed.TotalSeconds);
+        if (setupMessage is not null)
+        {
+            json.WriteString("setup_error", setupMessage);
+        }
     }));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Descent.Contracts;
 using Descent.Engine.Plugins;
 using Descent.Engine.Trials;
 
@@ -66,6 +67,10 @@ public sealed class WorkerServer(PluginCatalog catalog, TrialRunner runner)
             }
 
             runner.Run(trial, observer, cancellation);
+        }
+        catch (TrialSetupException e)
+        {
+            observer.Complete(new TrialResult(TrialStatus.Failed, double.NaN, [], [], [], 0, 0, [], 0, ExceptionText.OneLine(e)), e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

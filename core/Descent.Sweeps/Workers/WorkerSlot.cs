@@ -112,7 +112,9 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
             {
                 double served = next.Body.TryGetProperty("served_seconds", out var s) ? s.GetDouble() : 0;
                 launch.Statistics.AddDispatch(Math.Max(0, next.At - sentAt - served));
-                return new TrialAttempt(result, result.Status == TrialStatus.Failed ? FailureKind.Exception : FailureKind.None);
+                return next.Body.TryGetProperty("setup_error", out var setup)
+                    ? new TrialAttempt(result, FailureKind.Setup) { SetupMessage = setup.GetString() }
+                    : new TrialAttempt(result, result.Status == TrialStatus.Failed ? FailureKind.Exception : FailureKind.None);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
 using Descent.Cli.Tracking;
+using Descent.Contracts;
 using Descent.Engine.Options;
 using Descent.Engine.Trials;
 using Descent.Sweeps.Workers;
@@ -69,6 +70,12 @@ public static class TrialCommand
         var trial = TrialResolver.Resolve(spec, host.Catalog);
         ITrialSlot slot = worker is null ? new InProcessSlot(host.Runner) : worker;
         var attempt = slot.Run(trial, TrialIdentity.Hash(trial), tracking.Start(trial), cancellation);
+        if (attempt.Failure == FailureKind.Setup)
+        {
+            // The input cannot be used (a missing data file, say): a usage error, as before the trial ran in a worker.
+            throw new TrialSetupException(attempt.SetupMessage ?? attempt.Result.Error ?? "the trial could not be set up");
+        }
+
         var result = attempt.Result;
         string? outDirectory = parsed.GetValue(OutOption);
         var report = tracking.Finish(trial, result, TrialReport.From(trial, result), host.Services, outDirectory, attempt.WorkerOutput);

@@ -84,6 +84,21 @@ public sealed class WorkerContainmentTests
     }
 
     [Test]
+    public void A_trial_whose_worker_faults_in_native_code_is_a_failed_result_with_its_cause_not_a_dead_command()
+    {
+        using var folders = new PluginFolders();
+        folders.AddTestPlugin("Descent.TestPlugins.NativeFault");
+
+        var run = CliRun.Of("trial", "--optimizer", "native-fault-sgd", "--objective", "quadratic2d", "--steps", "10", "--plugins", folders.Root, "--no-track", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), "a failed trial: exit code 1\n" + run.Error);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(report.GetProperty("error").GetString(), Does.Contain("killed by SIGSEGV (segmentation fault"));
+        Assert.That(report.GetProperty("steps").GetInt64(), Is.EqualTo(2), "the points recorded before the fault are kept: step 2 was the last");
+    }
+
+    [Test]
     public async Task Ctrl_c_on_a_hung_sweep_exits_130_within_3_seconds_with_every_run_killed()
     {
         using var folders = new PluginFolders();

@@ -51,6 +51,7 @@ internal sealed class WorkerProcess : IDisposable
     public int Id => process.Id;
 
     /// <summary>Starts a worker.</summary>
+    /// <exception cref="SweepException">The program could not be started.</exception>
     public static WorkerProcess Start(WorkerLaunch launch)
     {
         var start = new ProcessStartInfo(launch.FileName)
@@ -72,8 +73,15 @@ internal sealed class WorkerProcess : IDisposable
         // Profile-guided tiering instruments the first calls of every method: a worker's trials are short and its
         // code starts cold, so the instrumentation costs more than it returns (measured: about 10% of a ch7 sweep).
         start.Environment["DOTNET_TieredPGO"] = "0";
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start a worker process ({launch.FileName})");
-        return new WorkerProcess(process);
+        try
+        {
+            var process = Process.Start(start) ?? throw new SweepException($"could not start a worker process ({launch.FileName})");
+            return new WorkerProcess(process);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new SweepException($"could not start a worker process ({launch.FileName} {string.Join(' ', launch.Arguments)}): {e.Message}; run trials in this process with --in-process");
+        }
     }
 
     /// <summary>Sends a protocol line; false when the worker is gone.</summary>

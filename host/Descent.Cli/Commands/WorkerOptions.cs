@@ -36,6 +36,11 @@ public static class WorkerOptions
             return null;
         }
 
+        if (parsed.GetValue(InProcess))
+        {
+            throw new UsageException("--trial-timeout needs worker processes (a trial on a thread of this process cannot be killed); drop --in-process or --trial-timeout");
+        }
+
         text = text.Trim();
         double factor = text.EndsWith('h') ? 3600 : text.EndsWith('m') ? 60 : 1;
         string number = text.TrimEnd('s', 'm', 'h');

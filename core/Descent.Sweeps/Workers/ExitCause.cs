@@ -46,7 +46,7 @@ internal static class ExitCause
     {
         var lines = stderr.Split('\n')
             .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith("at ", StringComparison.Ordinal) && l.Trim('-').Length > 0 && !l.StartsWith("Repeat ", StringComparison.Ordinal))
+            .Where(l => l.Length > 0 && !l.StartsWith("at ", StringComparison.Ordinal) && l.Trim('-').Length > 0 && !l.StartsWith("Repeat", StringComparison.Ordinal))
             .ToArray();
         return string.Join(" | ", lines.Skip(Math.Max(0, lines.Length - count)).Select(l => l.Length > 300 ? l[..300] + "..." : l));
     }

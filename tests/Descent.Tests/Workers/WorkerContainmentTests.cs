@@ -44,8 +44,8 @@ public sealed class WorkerContainmentTests
     public void Clean() => scratch.Dispose();
 
     [TestCase("Descent.TestPlugins.NativeFault", "native-fault-sgd", "killed by SIGSEGV (segmentation fault")]
-    [TestCase("Descent.TestPlugins.FailFast", "failfast-sgd", "killed by SIGABRT")]
-    [TestCase("Descent.TestPlugins.StackOverflow", "stack-overflow-sgd", "killed by SIGABRT")]
+    [TestCase("Descent.TestPlugins.FailFast", "failfast-sgd", "killed by SIGABRT (aborted: a native abort, Environment.FailFast or a stack overflow; exit code 134); stderr: Process terminated. | failfast-sgd gives up at step 3")]
+    [TestCase("Descent.TestPlugins.StackOverflow", "stack-overflow-sgd", "killed by SIGABRT (aborted: a native abort, Environment.FailFast or a stack overflow; exit code 134); stderr: Stack overflow.")]
     [TestCase("Descent.TestPlugins.Hang", "hang-sgd", "timed out after 3 s (--trial-timeout); its worker was killed")]
     public void A_broken_plugin_costs_its_own_trials_and_the_healthy_ones_give_the_numbers_of_a_sweep_without_it(string project, string id, string cause)
     {

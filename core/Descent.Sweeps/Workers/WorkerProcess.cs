@@ -149,13 +149,20 @@ internal sealed class WorkerProcess : IDisposable
             // Already gone.
         }
 
-        process.WaitForExit(5000);
+        WaitForExit(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>The exit code once the worker has exited (128 + N for signal N on Unix), or null while it still runs.</summary>
     public int? WaitForExit(TimeSpan limit)
     {
-        return process.WaitForExit(limit) ? process.ExitCode : null;
+        if (!process.WaitForExit(limit))
+        {
+            return null;
+        }
+
+        // The overload with a limit may return before the last lines of standard error were read; this one waits for them.
+        process.WaitForExit();
+        return process.ExitCode;
     }
 
     /// <summary>Closes the worker's input (it exits), kills it when it has not gone within a second.</summary>

@@ -34,7 +34,7 @@ public sealed class WorkerContainmentTests
     {
         scratch = new ScratchDirectory();
         string file = Write("healthy", "");
-        var run = CliRun.Of("sweep", file, "--tracking-uri", scratch.File("mlruns"), "--parallel", "2", "--in-process", "--json");
+        var run = CliRun.Of("sweep", file, "--tracking-uri", scratch.File("mlruns"), "--parallel", "2", "--in-process", "--json", "--no-report");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         reference = Numbers(scratch.File("mlruns"), "healthy");
         Assert.That(reference, Has.Count.EqualTo(2));
@@ -57,7 +57,8 @@ public sealed class WorkerContainmentTests
 
         // The hang needs a time limit; one long enough for a healthy trial in a fresh worker on a busy machine.
         string[] timeout = id == "hang-sgd" ? ["--trial-timeout", "3s"] : [];
-        var run = CliRun.Of(["sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--parallel", "2", "--retries", "1", "--json", .. timeout]);
+        string report = scratch.File($"report-{name}");
+        var run = CliRun.Of(["sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--report-dir", report, "--parallel", "2", "--retries", "1", "--json", .. timeout]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), "a failed trial: exit code 1\n" + run.Error);
         var summary = JsonDocument.Parse(run.Out).RootElement;
@@ -66,6 +67,7 @@ public sealed class WorkerContainmentTests
         Assert.That(runs.Count(r => r.Info.Status == RunStatus.Running), Is.Zero, "nothing is left RUNNING");
         var parent = runs.Single(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.SweepKind);
         Assert.That(parent.Info.Status, Is.EqualTo(RunStatus.Finished), "every trial has a final status: the sweep finished");
+        Assert.That(File.ReadAllText(Path.Combine(report, "report.md")), Does.Contain("1 of 3 trials failed; the numbers below cover the 2 finished runs."), "the report is written and counts the failure");
 
         var broken = SweepStore.Trials(store, name).Where(r => r.Params[RunKeys.Params.Optimizer] == id).ToArray();
         Assert.That(broken, Has.Length.EqualTo(2), "tried twice (a crash or a timeout is retried once)");

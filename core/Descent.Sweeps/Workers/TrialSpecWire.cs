@@ -49,6 +49,8 @@ internal static class TrialSpecWire
         Texts(json, "objective_args", spec.ObjectiveArgs);
         json.WriteString("dataset", spec.Dataset);
         Texts(json, "dataset_args", spec.DatasetArgs);
+        json.WriteString("schedule", spec.Schedule);
+        Texts(json, "schedule_args", spec.ScheduleArgs);
         json.WriteStartObject("training");
         Number(json, "steps", spec.Training.Steps);
         Number(json, "epochs", spec.Training.Epochs);
@@ -90,6 +92,8 @@ internal static class TrialSpecWire
             ObjectiveArgs = Texts(json.GetProperty("objective_args")),
             Dataset = json.GetProperty("dataset").GetString(),
             DatasetArgs = Texts(json.GetProperty("dataset_args")),
+            Schedule = json.GetProperty("schedule").GetString(),
+            ScheduleArgs = Texts(json.GetProperty("schedule_args")),
             Training = new TrainingSettings(
                 Number(training, "steps"), Number(training, "epochs"), Number(training, "batch_size"), Number(training, "record_every"),
                 training.GetProperty("autograd").GetBoolean()),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Descent.Contracts;
+using Descent.Testing;
 using Descent.Tests.Support;
 
 namespace Descent.Tests.Testing;
@@ -54,7 +55,6 @@ public sealed class PluginTemplateTests
         string work = Path.Combine(kit.Root, "authors");
         Directory.CreateDirectory(work);
         kit.WriteNugetConfig(work);
-        Run(work, "dotnet", "new", "install", Path.Combine(kit.Feed, "Descent.Templates.1.1.0.nupkg"), "--debug:custom-hive", kit.Hive);
         Run(work, "dotnet", "new", "descent-optimizer", "-n", "Lion", "--debug:custom-hive", kit.Hive);
 
         string test = Run(Path.Combine(work, "Lion"), "dotnet", "test");
@@ -67,6 +67,29 @@ public sealed class PluginTemplateTests
         var verify = CliRun.Of("verify", Path.Combine(output, "Lion.dll"));
         Assert.That(verify.ExitCode, Is.EqualTo(0), verify.Out + verify.Error);
         Assert.That(verify.Out, Does.Contain("lion: 17 passed, 0 warnings, 0 failed"));
+    }
+
+    [TestCase("descent-objective", "Himmel", "objective", 10)]
+    [TestCase("descent-dataset", "Sines", "dataset", 10)]
+    [TestCase("descent-schedule", "Warmup", "schedule", 10)]
+    public void The_other_templates_make_plugins_that_pass_the_kit_through_the_hosts_loader(string template, string name, string kind, int checks)
+    {
+        var kit = Packed.Value;
+        string work = Path.Combine(kit.Root, template);
+        Directory.CreateDirectory(work);
+        kit.WriteNugetConfig(work);
+        Run(work, "dotnet", "new", template, "-n", name, "--debug:custom-hive", kit.Hive);
+        Assert.That(File.Exists(Path.Combine(work, name, $"{name}.Tests", "ConformanceTests.cs")), Is.True, "the template makes a test project too");
+
+        // The plugin project only: its test project is the optimizer template's, run in full above.
+        Run(Path.Combine(work, name), "dotnet", "build", Path.Combine(name, $"{name}.csproj"));
+        var report = PluginVerifier.VerifyPath(Path.Combine(work, name, name, "bin", "Debug", "net10.0", $"{name}.dll"));
+
+        Assert.That(report.LoadFailures, Is.Empty);
+        var plugin = report.Plugins.Single();
+        Assert.That((plugin.Id, plugin.Kind.ToString().ToLowerInvariant()), Is.EqualTo((name.ToLowerInvariant(), kind)));
+        Assert.That(plugin.Checks.Where(c => c.Outcome != CheckOutcome.Pass), Is.Empty, plugin.ToString());
+        Assert.That(plugin.Checks, Has.Count.EqualTo(checks), plugin.ToString());
     }
 
     private static string Run(string directory, string file, params string[] arguments)
@@ -103,6 +126,8 @@ public sealed class PluginTemplateTests
                 Run(Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, project), "-c", "Debug", "-o", kit.Feed);
             }
 
+            // Installed once into a hive of the test's own, not the user's templates.
+            Run(kit.Root, "dotnet", "new", "install", Path.Combine(kit.Feed, "Descent.Templates.1.1.0.nupkg"), "--debug:custom-hive", kit.Hive);
             return kit;
         }
 

@@ -26,6 +26,8 @@ public sealed class WorkerProtocolTests
             Objective = "rosenbrock",
             ObjectiveArgs = new Dictionary<string, string> { ["start"] = "-1.5,2" },
             Dataset = null,
+            Schedule = "warmup-cosine",
+            ScheduleArgs = new Dictionary<string, string> { ["warmup_steps"] = "10" },
             Training = new TrainingSettings(Steps: 200, RecordEvery: 5, Autograd: true),
             Seed = 42,
             DType = "float64",
@@ -39,6 +41,7 @@ public sealed class WorkerProtocolTests
         Assert.That(BitConverter.DoubleToInt64Bits((double)back.SampledHyperparameters["lr"]), Is.EqualTo(BitConverter.DoubleToInt64Bits(1.0 / 3.0)));
         Assert.That(back.SampledHyperparameters["steps_per_cycle"], Is.EqualTo(7L).And.TypeOf<long>());
         Assert.That(back.ObjectiveArgs, Is.EquivalentTo(spec.ObjectiveArgs));
+        Assert.That((back.Schedule, back.ScheduleArgs), Is.EqualTo((spec.Schedule, spec.ScheduleArgs)).Using<(string?, IReadOnlyDictionary<string, string>)>((a, b) => a.Item1 == b.Item1 && a.Item2.OrderBy(p => p.Key).SequenceEqual(b.Item2.OrderBy(p => p.Key))));
         Assert.That((back.Dataset, back.Training, back.Seed, back.DType, back.Device), Is.EqualTo((spec.Dataset, spec.Training, spec.Seed, spec.DType, spec.Device)));
     }
 

@@ -25,7 +25,11 @@ public static partial class TrialRunLayout
             DatasetArgs = Prefixed(parameters, P.DatasetPrefix, P.DatasetVersion),
             Training = new TrainingSettings(
                 Integer(parameters, P.Steps), Integer(parameters, P.Epochs), Integer(parameters, P.BatchSize), Integer(parameters, P.RecordEvery),
-                parameters.GetValueOrDefault(P.Autograd) == "true"),
+                parameters.GetValueOrDefault(P.Autograd) == "true")
+            {
+                EvalEvery = Integer(parameters, P.EvalEvery),
+                EvalBatchSize = Integer(parameters, P.EvalBatchSize),
+            },
             Seed = ReadSeed(parameters),
             DType = parameters.GetValueOrDefault(P.DType) ?? "float64",
         };

@@ -156,5 +156,10 @@ public static class TrialCommand
 
         string perEpoch = result.SecondsPerEpoch is { } s ? $", {s.ToString("F6", CultureInfo.InvariantCulture)} sec per epoch" : "";
         o.WriteLine($"loss    {result.FinalLoss.ToString("F6", CultureInfo.InvariantCulture)}{perEpoch}");
+        if (report.Final is { } final)
+        {
+            string F(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
+            o.WriteLine($"test    accuracy {F(final.TestAccuracy)}, loss {F(final.TestLoss)}; valid accuracy {F(final.ValidAccuracy)}, loss {F(final.ValidLoss)}");
+        }
     }
 }

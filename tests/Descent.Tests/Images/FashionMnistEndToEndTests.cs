@@ -78,4 +78,20 @@ public sealed class FashionMnistEndToEndTests
         Assert.That(run.Error, Does.Contain("objective 'linear-regression' does not fit dataset 'fashion-mnist'")
             .And.Contain("classification with 10 classes, inputs [1, 28, 28]"));
     }
+
+    [Test]
+    public void Trial_json_has_evaluations_and_final()
+    {
+        FashionMnistFilesTests.RequireFiles();
+        var run = CliRun.Of("trial", "--optimizer", "adam", "--objective", "logistic-regression", "--dataset", "fashion-mnist",
+            "--dataset-arg", "train_rows=500", "--epochs", "1", "--batch-size", "100", "--eval-every", "250", "--no-track", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        var evaluations = json.RootElement.GetProperty("evaluations").EnumerateArray().ToArray();
+        var final = json.RootElement.GetProperty("final");
+        Assert.That(evaluations.Where(e => e.GetProperty("split").GetString() == "test").Select(e => e.GetProperty("samples").GetInt64()), Is.EqualTo(new long[] { 0, 300, 500 }));
+        Assert.That(final.GetProperty("test_accuracy").GetDouble(), Is.EqualTo(evaluations.Last(e => e.GetProperty("split").GetString() == "test").GetProperty("accuracy").GetDouble()));
+        Assert.That(final.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "train_eval_loss", "valid_loss", "valid_accuracy", "test_loss", "test_accuracy" }));
+    }
 }

@@ -37,6 +37,15 @@ public static class RunKeys
         /// <summary>Prefix of the dataset's options (<c>dataset.rows</c>).</summary>
         public const string DatasetPrefix = "dataset.";
 
+        /// <summary>The learning-rate schedule's plugin id (trials under a schedule).</summary>
+        public const string Schedule = "schedule";
+
+        /// <summary>The schedule plugin's version.</summary>
+        public const string ScheduleVersion = "schedule.version";
+
+        /// <summary>Prefix of the schedule's arguments (<c>schedule.warmup_steps</c>).</summary>
+        public const string SchedulePrefix = "schedule.";
+
         /// <summary>Optimizer steps (analytic objectives, or a step budget).</summary>
         public const string Steps = "steps";
 
@@ -70,6 +79,9 @@ public static class RunKeys
     {
         /// <summary>The loss history (step: samples seen for data trials, the iteration for analytic objectives).</summary>
         public const string Loss = "loss";
+
+        /// <summary>Under a schedule: the learning rate the last step used, at each recorded point (same steps as <see cref="Loss"/>).</summary>
+        public const string LearningRate = "lr";
 
         /// <summary>Fractional epoch at each recorded point (data trials).</summary>
         public const string Epoch = "epoch";
@@ -189,7 +201,7 @@ public static class RunKeys
         /// <summary>Value of <see cref="Kind"/> on a child.</summary>
         public const string TrialKind = "trial";
 
-        /// <summary><c>descent.&lt;role&gt;.version</c> for the optimizer, objective and dataset plugins.</summary>
+        /// <summary><c>descent.&lt;role&gt;.version</c> for the optimizer, objective, dataset and schedule plugins.</summary>
         public static string PluginVersion(string role) => $"descent.{role}.version";
 
         /// <summary><c>descent.&lt;role&gt;.sha256</c>: the SHA-256 of the plugin's assembly.</summary>

@@ -30,6 +30,8 @@ public sealed class TrackingSession : IDisposable
     private readonly ILogger logger;
     private readonly TimeProvider time;
     private readonly string sourceName;
+    private readonly ServerOutage? outage;
+    private int spooledRuns;
 
     /// <summary>A session over <paramref name="store"/>; <paramref name="spool"/> keeps records the store cannot take (null: none).</summary>
     public TrackingSession(
@@ -49,7 +51,28 @@ public sealed class TrackingSession : IDisposable
         this.logger = logger ?? NullLogger.Instance;
         this.time = time ?? TimeProvider.System;
         this.sourceName = sourceName;
+        if (store is RestTrackingStore rest && spool is not null)
+        {
+            outage = new ServerOutage(timeout => rest.ProbeAsync(experimentName, timeout), rest.Location, spool.Root, this.logger, this.time);
+            rest.ConnectionTrouble = outage.Suspect;
+        }
     }
+
+    /// <summary>True while the tracking server is known not to answer: new runs go straight to the spool.</summary>
+    public bool ServerDown => outage?.IsDown ?? false;
+
+    /// <summary>Runs of this session kept (wholly or partly) in the spool: they wait for <c>descent sync</c>.</summary>
+    public int SpooledRuns => Volatile.Read(ref spooledRuns);
+
+    /// <summary>
+    /// A short first contact with a server (a few seconds, no retries): false when it does not answer, after one
+    /// warning naming the spool and the sync command; the session then records to the spool. True for a FileStore.
+    /// </summary>
+    public Task<bool> FirstContactAsync() => outage?.FirstContactAsync() ?? Task.FromResult(true);
+
+    /// <summary>One cheap request to a server without retries and without recording anything: null when it answers within a few seconds, else why not.</summary>
+    public Task<string?> ProbeAsync() =>
+        Store is RestTrackingStore rest ? rest.ProbeAsync(ExperimentName, ServerOutage.ProbeTimeout) : Task.FromResult<string?>(null);
 
     /// <summary>What makes the runs (<c>mlflow.source.name</c>), e.g. <c>descent</c>.</summary>
     public string SourceName => sourceName;
@@ -82,6 +105,11 @@ public sealed class TrackingSession : IDisposable
     {
         try
         {
+            if (!await FirstContactAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+
             await primary.ExperimentAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TrackingException or IOException or UnauthorizedAccessException)
@@ -97,7 +125,7 @@ public sealed class TrackingSession : IDisposable
     public RunRecorder StartRun(RunStart start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        return new RunRecorder(primary, spool, start, recorder, logger, time);
+        return new RunRecorder(primary, spool, start, recorder, logger, time, outage, () => Interlocked.Increment(ref spooledRuns));
     }
 
     /// <inheritdoc />

@@ -26,6 +26,7 @@ public static class DescentCommandLine
             ClusterCommands.Slurm(console),
             ClusterCommands.Kubernetes(console),
             ReportCommand.Create(console),
+            VerifyCommand.Create(console),
         };
         GlobalOptions.AddTo(root);
 

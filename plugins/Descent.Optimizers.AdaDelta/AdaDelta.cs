@@ -8,7 +8,7 @@ namespace Descent.Optimizers.AdaDelta;
 /// AdaDelta from scratch, no learning rate (d2l 7.7; Zeiler 2012).
 /// Update: <c>s = rho * s + (1 - rho) * g^2; d = g * sqrt((delta + eps) / (s + eps)); p -= d; delta = rho * delta + (1 - rho) * d^2</c>.
 /// </summary>
-public sealed class AdaDelta : SlotOptimizer
+public sealed class AdaDelta : SlotOptimizer, IScheduledOptimizer
 {
     private readonly Scalar one;
     private readonly Scalar rho;
@@ -17,7 +17,7 @@ public sealed class AdaDelta : SlotOptimizer
 
     /// <summary>Creates the optimizer and its state.</summary>
     public AdaDelta(AdaDeltaOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 2)
+        : base(parameters, slotCount: 2, lr: 1.0)
     {
         ArgumentNullException.ThrowIfNull(options);
         one = Hold(1);
@@ -32,7 +32,8 @@ public sealed class AdaDelta : SlotOptimizer
         var (average, delta) = (slots[0], slots[1]);
         Moments.UpdateSquaredMoment(average, gradient, rho, oneMinusRho);
         var change = delta.add(eps, one).div_(average.add(eps, one)).sqrt_().mul_(gradient);
-        parameter.sub_(change);
+        // The chapter's rule has no learning rate (an implicit 1, as PyTorch's Adadelta lr = 1.0); a schedule scales the change.
+        parameter.sub_(LearningRate == 1.0 ? change : change.mul(Lr));
         Moments.UpdateSquaredMoment(delta, change, rho, oneMinusRho);
     }
 }

@@ -8,20 +8,17 @@ namespace Descent.Optimizers.AdaGrad;
 /// AdaGrad from scratch (d2l 7.5; Duchi et al. 2011).
 /// Update: <c>s += g^2; p -= lr * g / sqrt(s + eps)</c>.
 /// </summary>
-public sealed class AdaGrad : SlotOptimizer
+public sealed class AdaGrad : SlotOptimizer, IScheduledOptimizer
 {
     private readonly Scalar one;
     private readonly Scalar eps;
-    private readonly Scalar negativeLr;
 
     /// <summary>Creates the optimizer and its state.</summary>
     public AdaGrad(AdaGradOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 1)
+        : base(parameters, slotCount: 1, lr: (options ?? throw new ArgumentNullException(nameof(options))).Lr)
     {
-        ArgumentNullException.ThrowIfNull(options);
         one = Hold(1.0);
         eps = Hold(options.Eps);
-        negativeLr = Hold(-options.Lr);
     }
 
     /// <inheritdoc />
@@ -29,6 +26,6 @@ public sealed class AdaGrad : SlotOptimizer
     {
         var sum = slots[0];
         Moments.AccumulateSquare(sum, gradient, one);
-        parameter.addcdiv_(gradient, sum.add(eps, one).sqrt_(), negativeLr);
+        parameter.addcdiv_(gradient, sum.add(eps, one).sqrt_(), HoldForStep(-LearningRate));
     }
 }

@@ -8,7 +8,7 @@ namespace Descent.Optimizers.Adam;
 /// Adam from scratch with bias correction, eps outside the root (d2l 7.8; Kingma and Ba 2015).
 /// Update: <c>v = beta1 v + (1 - beta1) g; s = beta2 s + (1 - beta2) g^2; p -= lr * v_hat / (sqrt(s_hat) + eps), t from 1</c>.
 /// </summary>
-public sealed class Adam : SlotOptimizer
+public sealed class Adam : SlotOptimizer, IScheduledOptimizer
 {
     private readonly AdamOptions options;
     private readonly Scalar one;
@@ -16,21 +16,18 @@ public sealed class Adam : SlotOptimizer
     private readonly Scalar oneMinusBeta1;
     private readonly Scalar beta2;
     private readonly Scalar oneMinusBeta2;
-    private readonly Scalar lr;
     private readonly Scalar eps;
 
     /// <summary>Creates the optimizer and its state.</summary>
     public Adam(AdamOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 2)
+        : base(parameters, slotCount: 2, lr: (options ?? throw new ArgumentNullException(nameof(options))).Lr)
     {
-        ArgumentNullException.ThrowIfNull(options);
         this.options = options;
         one = Hold(1);
         beta1 = Hold(options.Betas[0]);
         oneMinusBeta1 = Hold(1 - options.Betas[0]);
         beta2 = Hold(options.Betas[1]);
         oneMinusBeta2 = Hold(1 - options.Betas[1]);
-        lr = Hold(options.Lr);
         eps = Hold(options.Eps);
     }
 
@@ -42,6 +39,6 @@ public sealed class Adam : SlotOptimizer
         Moments.UpdateSquaredMoment(second, gradient, beta2, oneMinusBeta2);
         var firstHat = first.div(HoldForStep(1 - Math.Pow(options.Betas[0], StepCount)));
         var secondHat = second.div(HoldForStep(1 - Math.Pow(options.Betas[1], StepCount)));
-        parameter.sub_(firstHat.mul_(lr).div_(secondHat.sqrt_().add_(eps, one)));
+        parameter.sub_(firstHat.mul_(Lr).div_(secondHat.sqrt_().add_(eps, one)));
     }
 }

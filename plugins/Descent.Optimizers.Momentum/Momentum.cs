@@ -8,17 +8,14 @@ namespace Descent.Optimizers.Momentum;
 /// SGD with momentum from scratch (d2l 7.4).
 /// Update: <c>v = momentum * v + lr * g; p -= v</c>.
 /// </summary>
-public sealed class Momentum : SlotOptimizer
+public sealed class Momentum : SlotOptimizer, IScheduledOptimizer
 {
-    private readonly Scalar lr;
     private readonly Scalar momentum;
 
     /// <summary>Creates the optimizer and its state.</summary>
     public Momentum(MomentumOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 1)
+        : base(parameters, slotCount: 1, lr: (options ?? throw new ArgumentNullException(nameof(options))).Lr)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        lr = Hold(options.Lr);
         momentum = Hold(options.MomentumFactor);
     }
 
@@ -26,7 +23,7 @@ public sealed class Momentum : SlotOptimizer
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         var velocity = slots[0];
-        Moments.UpdateMoment(velocity, gradient, momentum, lr);
+        Moments.UpdateMoment(velocity, gradient, momentum, Lr);
         parameter.sub_(velocity);
     }
 }

@@ -8,24 +8,21 @@ namespace Descent.Optimizers.RmsProp;
 /// RMSProp from scratch (d2l 7.6; Tieleman and Hinton 2012).
 /// Update: <c>s = gamma * s + (1 - gamma) * g^2; p -= lr * g / sqrt(s + eps)</c>.
 /// </summary>
-public sealed class RmsProp : SlotOptimizer
+public sealed class RmsProp : SlotOptimizer, IScheduledOptimizer
 {
     private readonly Scalar one;
     private readonly Scalar gamma;
     private readonly Scalar oneMinusGamma;
     private readonly Scalar eps;
-    private readonly Scalar negativeLr;
 
     /// <summary>Creates the optimizer and its state.</summary>
     public RmsProp(RmsPropOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 1)
+        : base(parameters, slotCount: 1, lr: (options ?? throw new ArgumentNullException(nameof(options))).Lr)
     {
-        ArgumentNullException.ThrowIfNull(options);
         one = Hold(1);
         gamma = Hold(options.Gamma);
         oneMinusGamma = Hold(1 - options.Gamma);
         eps = Hold(options.Eps);
-        negativeLr = Hold(-options.Lr);
     }
 
     /// <inheritdoc />
@@ -33,6 +30,6 @@ public sealed class RmsProp : SlotOptimizer
     {
         var average = slots[0];
         Moments.UpdateSquaredMoment(average, gradient, gamma, oneMinusGamma);
-        parameter.addcdiv_(gradient, average.add(eps, one).sqrt_(), negativeLr);
+        parameter.addcdiv_(gradient, average.add(eps, one).sqrt_(), HoldForStep(-LearningRate));
     }
 }

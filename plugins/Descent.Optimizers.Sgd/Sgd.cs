@@ -8,22 +8,18 @@ namespace Descent.Optimizers.Sgd;
 /// Minibatch SGD from scratch (d2l 7.3).
 /// Update: <c>p -= lr * g</c>.
 /// </summary>
-public sealed class Sgd : SlotOptimizer
+public sealed class Sgd : SlotOptimizer, IScheduledOptimizer
 {
-    private readonly Scalar lr;
-
     /// <summary>Creates the optimizer.</summary>
     public Sgd(SgdOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 0)
+        : base(parameters, slotCount: 0, lr: (options ?? throw new ArgumentNullException(nameof(options))).Lr)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        lr = Hold(options.Lr);
     }
 
     /// <inheritdoc />
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
         // p -= lr * g, as two operations: the fused add_(g, alpha) rounds differently.
-        parameter.sub_(gradient.mul(lr));
+        parameter.sub_(gradient.mul(Lr));
     }
 }

@@ -8,7 +8,7 @@ namespace Descent.Contracts;
 /// e.g. the moving averages v and s of Adam) per parameter, created as zeros when the optimizer is
 /// created, updated in place, saved and restored with the step count.
 /// </summary>
-public abstract class SlotOptimizer : IOptimizer
+public abstract partial class SlotOptimizer : IOptimizer
 {
     private const int StateFormat = 1;
     private readonly Tensor[][] slots;
@@ -51,6 +51,7 @@ public abstract class SlotOptimizer : IOptimizer
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         StepCount++;
+        RefreshLr();
         try
         {
             for (int i = 0; i < Parameters.Count; i++)
@@ -151,6 +152,7 @@ public abstract class SlotOptimizer : IOptimizer
 
             constants.Dispose();
             stepScalars.Dispose();
+            lrScalar?.Dispose();
         }
     }
 }

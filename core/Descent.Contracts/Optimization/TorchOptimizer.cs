@@ -13,8 +13,9 @@ namespace Descent.Contracts;
 /// the native call still reads it (<see cref="HeldScalars"/> says how). The bundled <c>torch-*</c>
 /// optimizers derive from TorchSharp's class and repeat its step with <see cref="HeldScalars"/>: the same
 /// operations on the same values, so the same bits, and TorchSharp's own state and state format.
+/// A schedule sets the rate through TorchSharp's param groups (<see cref="LearningRate"/>), which its steps read every time.
 /// </remarks>
-public abstract class TorchOptimizer : IOptimizer
+public abstract class TorchOptimizer : IScheduledOptimizer
 {
     private readonly OptimizerHelper inner;
     private bool disposed;
@@ -36,6 +37,34 @@ public abstract class TorchOptimizer : IOptimizer
         }
 
         this.inner = inner;
+    }
+
+    /// <summary>
+    /// The first param group's rate. Setting it sets every group's to <c>value · initial_lr(group) / initial_lr(first group)</c>,
+    /// as PyTorch's schedulers scale each group from its own <c>initial_lr</c> (one group: the value itself).
+    /// </summary>
+    public double LearningRate
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return inner.ParamGroups.First().LearningRate;
+        }
+
+        set
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (!double.IsFinite(value) || value < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "A learning rate is finite and not negative.");
+            }
+
+            double first = inner.ParamGroups.First().InitialLearningRate;
+            foreach (var group in inner.ParamGroups)
+            {
+                group.LearningRate = group.InitialLearningRate == first ? value : value * (group.InitialLearningRate / first);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -11,4 +11,7 @@ public enum PluginKind
 
     /// <summary>Provides features and labels (<see cref="IDataset"/>).</summary>
     Dataset,
+
+    /// <summary>Sets the optimizer's learning rate before each step (<see cref="ILearningRateSchedule"/>); contract 1.1.</summary>
+    Schedule,
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Descent.Engine.Composition;
 
-/// <summary>Wires the engine: the plugins' own services, and per-trial factories for the dataset, objective and optimizer.</summary>
+/// <summary>Wires the engine: the plugins' own services, and per-trial factories for the dataset, objective, optimizer and schedule.</summary>
 public static class DescentServiceCollectionExtensions
 {
     /// <summary>
@@ -31,6 +31,9 @@ public static class DescentServiceCollectionExtensions
         services.AddScoped(sp => DataFit.CreateObjective(sp.GetRequiredService<TrialScope>().Trial, sp, c => Create<IObjective>(sp, c)));
         services.AddScoped(sp => sp.GetRequiredService<IObjective>().Parameters);
         services.AddScoped(sp => Create<IOptimizer>(sp, sp.GetRequiredService<TrialScope>().Trial.Optimizer));
+        services.AddScoped(sp => Create<ILearningRateSchedule>(sp, sp.GetRequiredService<TrialScope>().Trial.Schedule
+            ?? throw new TrialSetupException("a learning-rate schedule was asked for, but the trial names none")));
+        services.AddScoped<IOptimizerFactory>(sp => new OptimizerFactory(catalog, sp));
         services.TryAddSingleton<TrialRunner>();
         return services;
     }

@@ -60,14 +60,14 @@ public static class PluginAssemblyLoader
         string sha256 = Sha256Of(assemblyPath);
         foreach (var type in entryTypes)
         {
-            var (plugin, reason) = CreateEntry(type, assemblyPath, sha256);
+            var (plugin, reason, id) = CreateEntry(type, assemblyPath, sha256);
             if (plugin is not null)
             {
                 plugins.Add(plugin);
             }
             else
             {
-                failures.Add(new PluginLoadFailure(assemblyPath, $"{type.Name}: {reason}"));
+                failures.Add(new PluginLoadFailure(assemblyPath, $"{type.Name}: {reason}", id));
             }
         }
 
@@ -94,11 +94,11 @@ public static class PluginAssemblyLoader
         }
     }
 
-    private static (LoadedPlugin? Plugin, string? Reason) CreateEntry(Type type, string assemblyPath, string sha256)
+    private static (LoadedPlugin? Plugin, string? Reason, string? Id) CreateEntry(Type type, string assemblyPath, string sha256)
     {
         if (type.GetConstructor(Type.EmptyTypes) is null)
         {
-            return (null, "needs a public parameterless constructor");
+            return (null, "needs a public parameterless constructor", null);
         }
 
         IPlugin instance;
@@ -110,13 +110,13 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, $"threw while being created: {ExceptionText.OneLine(e)}");
+            return (null, $"threw while being created: {ExceptionText.OneLine(e)}", null);
         }
 
         string? problem = PluginManifestRules.Check(manifest, instance);
         if (problem is not null)
         {
-            return (null, problem);
+            return (null, problem, null);
         }
 
         OptionsSchema schema;
@@ -126,7 +126,7 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, ExceptionText.OneLine(e));
+            return (null, ExceptionText.OneLine(e), manifest.Id);
         }
 
         try
@@ -135,9 +135,9 @@ public static class PluginAssemblyLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, $"threw while registering its services: {ExceptionText.OneLine(e)}");
+            return (null, $"threw while registering its services: {ExceptionText.OneLine(e)}", manifest.Id);
         }
 
-        return (new LoadedPlugin(instance, assemblyPath, sha256, schema), null);
+        return (new LoadedPlugin(instance, assemblyPath, sha256, schema), null, manifest.Id);
     }
 }

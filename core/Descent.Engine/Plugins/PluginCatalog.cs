@@ -10,10 +10,11 @@ public sealed class PluginCatalog
 {
     private readonly Dictionary<string, LoadedPlugin> byId;
 
-    private PluginCatalog(IReadOnlyList<LoadedPlugin> plugins, IReadOnlyList<PluginLoadFailure> failures)
+    private PluginCatalog(IReadOnlyList<LoadedPlugin> plugins, IReadOnlyList<PluginLoadFailure> failures, IReadOnlyList<PluginWarning> warnings)
     {
         Plugins = plugins;
         Failures = failures;
+        Warnings = warnings;
         byId = plugins.ToDictionary(p => p.Id, StringComparer.Ordinal);
     }
 
@@ -23,6 +24,9 @@ public sealed class PluginCatalog
     /// <summary>Plugins that were skipped.</summary>
     public IReadOnlyList<PluginLoadFailure> Failures { get; }
 
+    /// <summary>Problems with plugins that loaded anyway (a folder with its own copy of the contracts or TorchSharp), one per folder.</summary>
+    public IReadOnlyList<PluginWarning> Warnings { get; }
+
     /// <summary>Loads every plugin under <paramref name="paths"/> (directories, plugin folders or .dll files), in order.</summary>
     public static PluginCatalog Load(IEnumerable<string> paths)
     {
@@ -30,6 +34,8 @@ public sealed class PluginCatalog
         var failures = new List<PluginLoadFailure>();
         var ids = new Dictionary<string, LoadedPlugin>(StringComparer.Ordinal);
         var seenAssemblies = new HashSet<string>(StringComparer.Ordinal);
+        var warnings = new List<PluginWarning>();
+        var warnedFolders = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (string path in paths)
         {
@@ -44,6 +50,10 @@ public sealed class PluginCatalog
 
                 var (loaded, loadFailures) = PluginAssemblyLoader.Load(candidate.AssemblyPath);
                 failures.AddRange(loadFailures);
+                if (loaded.Count > 0 && PrivateSharedCopies.Check(candidate.AssemblyPath) is { } copies && warnedFolders.Add(copies.Path))
+                {
+                    warnings.Add(copies);
+                }
                 foreach (var plugin in loaded)
                 {
                     if (ids.TryGetValue(plugin.Id, out var first))
@@ -60,8 +70,11 @@ public sealed class PluginCatalog
             }
         }
 
-        return new PluginCatalog(plugins, failures);
+        return new PluginCatalog(plugins, failures, warnings);
     }
+
+    /// <summary>Why the plugin with this id was skipped, or null when none with this id was.</summary>
+    public PluginLoadFailure? FailureOf(string id) => Failures.FirstOrDefault(f => f.PluginId == id);
 
     /// <summary>The plugin with this id, or null.</summary>
     public LoadedPlugin? Find(string id) => byId.GetValueOrDefault(id);

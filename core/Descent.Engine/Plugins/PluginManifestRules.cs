@@ -35,6 +35,7 @@ public static partial class PluginManifestRules
             PluginKind.Optimizer => typeof(IOptimizer),
             PluginKind.Objective => typeof(IObjective),
             PluginKind.Dataset => typeof(IDataset),
+            PluginKind.Schedule => typeof(ILearningRateSchedule),
             _ => null,
         };
         if (required is null)

@@ -7,7 +7,8 @@ namespace Descent.Engine.Trials;
 
 /// <summary>
 /// The loop for analytic objectives (no data): record f and x at the start, then per step zero the
-/// gradients, back-propagate the training loss, update, and record f and x again. Stops early as
+/// gradients, back-propagate the training loss, update (an <see cref="IClosureOptimizer"/> calls the closure
+/// instead), and record f and x again; under a schedule the learning rate is set before each step. Stops early as
 /// diverged when f or x stops being finite.
 /// </summary>
 public static class AnalyticLoop
@@ -30,9 +31,18 @@ public static class AnalyticLoop
 
             using (NewDisposeScope())
             {
-                ParameterValues.ZeroGrad(parameters);
-                run.Objective.TrainingLoss(Batch.None).backward();
-                run.Optimizer.Step();
+                // No data, so each step is an epoch too.
+                run.Schedule?.BeforeStep(step - 1, step - 1);
+                if (run.Optimizer is IClosureOptimizer closureOptimizer)
+                {
+                    closureOptimizer.Step(LossClosure.For(run.Objective, Batch.None));
+                }
+                else
+                {
+                    ParameterValues.ZeroGrad(parameters);
+                    run.Objective.TrainingLoss(Batch.None).backward();
+                    run.Optimizer.Step();
+                }
             }
 
             run.Steps = step;
@@ -57,7 +67,7 @@ public static class AnalyticLoop
         }
 
         var values = ParameterValues.Read(run.Objective.Parameters);
-        run.Record(new HistoryPoint(step, 0, 0, loss, values));
+        run.Record(new HistoryPoint(step, 0, 0, loss, values) { LearningRate = step == 0 ? null : run.Schedule?.Applied });
         return double.IsFinite(loss) && values.All(double.IsFinite);
     }
 }

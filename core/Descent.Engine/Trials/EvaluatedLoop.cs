@@ -11,7 +11,8 @@ namespace Descent.Engine.Trials;
 /// epoch) and at the end, an evaluation of <c>train</c> (the minibatch loss averaged since the previous
 /// evaluation), <c>train_eval</c> (the first <see cref="TrainEvalRows"/> training samples, fixed, as DeepOBS),
 /// <c>valid</c> and <c>test</c>. Evaluation time is measured apart: epoch and wall times are training only.
-/// The recorded loss (<see cref="HistoryPoint.Loss"/>) is <c>train_eval</c>'s. A non-finite loss ends the
+/// Under a schedule the learning rate is set before each step; an <see cref="IClosureOptimizer"/> steps with a
+/// closure (its returned loss is what <c>train/loss</c> averages). The recorded loss (<see cref="HistoryPoint.Loss"/>) is <c>train_eval</c>'s. A non-finite loss ends the
 /// trial as diverged; a model that stops improving trains on.
 /// </summary>
 public static class EvaluatedLoop
@@ -55,6 +56,7 @@ public static class EvaluatedLoop
                     }
 
                     long size = Math.Min(batchSize, rows - start);
+                    run.Schedule?.BeforeStep(run.Steps, epoch);
                     Step(run, new Batch(shuffledFeatures.narrow(0, start, size), shuffledLabels.narrow(0, start, size)), trainLoss, size);
                     long before = run.Samples;
                     run.Steps++;
@@ -88,10 +90,18 @@ public static class EvaluatedLoop
     private static void Step(TrainingRun run, Batch batch, Tensor trainLoss, long size)
     {
         using var scope = NewDisposeScope();
-        ParameterValues.ZeroGrad(run.Objective.Parameters);
-        var loss = run.Objective.TrainingLoss(batch);
-        loss.backward();
-        run.Optimizer.Step();
+        Tensor loss;
+        if (run.Optimizer is IClosureOptimizer closureOptimizer)
+        {
+            loss = closureOptimizer.Step(LossClosure.For(run.Objective, batch));
+        }
+        else
+        {
+            ParameterValues.ZeroGrad(run.Objective.Parameters);
+            loss = run.Objective.TrainingLoss(batch);
+            loss.backward();
+            run.Optimizer.Step();
+        }
 
         // Summed on the device, read only at the next evaluation: no synchronization per step.
         trainLoss.add_(loss.detach().to(ScalarType.Float64).mul(size));
@@ -130,7 +140,7 @@ public static class EvaluatedLoop
             }
 
             run.EvaluationSeconds += clock.Elapsed.TotalSeconds;
-            run.Record(new HistoryPoint(run.Steps, run.Samples, epoch, recorded ?? double.NaN, null));
+            run.Record(new HistoryPoint(run.Steps, run.Samples, epoch, recorded ?? double.NaN, null) { LearningRate = run.Steps == 0 ? null : run.Schedule?.Applied });
             training.Start();
             return finite;
         }

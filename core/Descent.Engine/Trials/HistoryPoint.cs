@@ -6,4 +6,8 @@ namespace Descent.Engine.Trials;
 /// <param name="Epoch">Fractional epoch: samples / rows (0 for analytic objectives).</param>
 /// <param name="Loss">The recorded loss: f(x) for analytic objectives, the full-data loss for data objectives.</param>
 /// <param name="Params">All parameter values, flattened in parameter order; recorded for analytic objectives only.</param>
-public sealed record HistoryPoint(long Step, long Samples, double Epoch, double Loss, IReadOnlyList<double>? Params);
+public sealed record HistoryPoint(long Step, long Samples, double Epoch, double Loss, IReadOnlyList<double>? Params)
+{
+    /// <summary>Under a schedule: the learning rate the last step used, read back from the optimizer; null at the start and without a schedule.</summary>
+    public double? LearningRate { get; init; }
+}

@@ -53,6 +53,7 @@ public static class MinibatchLoop
                     }
 
                     long size = Math.Min(batchSize, rows - start);
+                    run.Schedule?.BeforeStep(run.Steps, epoch);
                     Step(run, closedForm, new Batch(shuffledFeatures.narrow(0, start, size), shuffledLabels.narrow(0, start, size)));
                     long before = run.Samples;
                     run.Steps++;
@@ -77,6 +78,13 @@ public static class MinibatchLoop
     private static void Step(TrainingRun run, IGradientObjective? closedForm, Batch batch)
     {
         using var scope = NewDisposeScope();
+        if (run.Optimizer is IClosureOptimizer closureOptimizer)
+        {
+            // The closure re-evaluates the loss, so it takes the autograd path (the closed form gives no loss).
+            closureOptimizer.Step(LossClosure.For(run.Objective, batch));
+            return;
+        }
+
         if (closedForm is not null)
         {
             closedForm.ComputeGradient(batch);
@@ -101,7 +109,7 @@ public static class MinibatchLoop
             loss = value.ToDouble();
         }
 
-        run.Record(new HistoryPoint(run.Steps, run.Samples, (double)run.Samples / rows, loss, null));
+        run.Record(new HistoryPoint(run.Steps, run.Samples, (double)run.Samples / rows, loss, null) { LearningRate = run.Steps == 0 ? null : run.Schedule?.Applied });
         return double.IsFinite(loss);
     }
 }

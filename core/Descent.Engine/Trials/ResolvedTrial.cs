@@ -14,6 +14,9 @@ public sealed record ResolvedTrial(
     TrainingSettings Training,
     long Seed)
 {
+    /// <summary>The learning-rate schedule, or null for the optimizer's constant rate.</summary>
+    public ResolvedComponent? Schedule { get; init; }
+
     /// <summary>True when the objective trains on data (epochs and minibatches), false for analytic objectives (steps).</summary>
     public bool UsesData => Dataset is not null;
 

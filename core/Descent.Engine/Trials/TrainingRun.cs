@@ -34,6 +34,9 @@ public sealed class TrainingRun(
     /// <summary>Signalled to stop early (status killed).</summary>
     public CancellationToken Cancellation { get; } = cancellation;
 
+    /// <summary>Sets the optimizer's learning rate before each step; null without a schedule.</summary>
+    public ScheduledLearningRate? Schedule { get; init; }
+
     /// <summary>Optimizer steps taken.</summary>
     public long Steps { get; set; }
 

@@ -6,7 +6,7 @@ using Descent.Engine.Options;
 namespace Descent.Engine.Trials;
 
 /// <summary>
-/// What makes two trials the same trial: the optimizer, objective and dataset (id, version and the
+/// What makes two trials the same trial: the optimizer, objective, dataset and schedule (id, version and the
 /// SHA-256 of each plugin assembly), every resolved option value, the training settings, the seed and
 /// the dtype. <see cref="Hash"/> is the SHA-256 of <see cref="CanonicalJson"/> (compact, UTF-8), lower-case
 /// hex; tracking tags every run with it (<c>descent.trial_hash</c>) and sweeps use it to recognise a trial
@@ -37,6 +37,12 @@ public static class TrialIdentity
             Component(json, "optimizer", trial.Optimizer);
             Component(json, "objective", trial.Objective);
             Component(json, "dataset", trial.Dataset);
+            if (trial.Schedule is not null)
+            {
+                // Written only when there is one: a trial without a schedule keeps the hash it had before schedules existed.
+                Component(json, "schedule", trial.Schedule);
+            }
+
             json.WriteStartObject("training");
             Number(json, "steps", trial.Training.Steps);
             Number(json, "epochs", trial.Training.Epochs);

@@ -40,6 +40,7 @@ public static class TrialResolver
                 $"objective '{spec.Objective}' is analytic and takes no dataset, but dataset '{spec.Dataset}' was given; remove it"));
         }
 
+        var schedule = string.IsNullOrEmpty(spec.Schedule) ? null : ScheduleCheck.Resolve(catalog, spec, optimizer, problems);
         var dtype = ParseDType(spec.DType, problems);
         string device = CheckDevice(spec.Device, problems);
         var training = needsData switch
@@ -54,7 +55,7 @@ public static class TrialResolver
             throw new TrialConfigurationException(problems);
         }
 
-        return new ResolvedTrial(spec, optimizer!, objective!, dataset, dtype, device, training, spec.Seed);
+        return new ResolvedTrial(spec, optimizer!, objective!, dataset, dtype, device, training, spec.Seed) { Schedule = schedule };
     }
 
     /// <summary>The loaded plugin <paramref name="id"/> of kind <paramref name="kind"/>, or null with the problem added (and a "did you mean").</summary>
@@ -67,6 +68,12 @@ public static class TrialResolver
         }
 
         string kindName = kind.ToString().ToLowerInvariant();
+        if (plugin is null && catalog.FailureOf(id) is { } skipped)
+        {
+            problems.Add(ConfigurationProblem.OfPlugin(kind, id, $"{kindName} '{id}' was skipped when the plugins loaded: {skipped.Reason} ({skipped.Path})"));
+            return null;
+        }
+
         var ids = catalog.OfKind(kind).Select(p => p.Id).ToArray();
         string? suggestion = Suggestions.Closest(id, ids);
         string what = plugin is null

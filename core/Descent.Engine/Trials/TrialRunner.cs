@@ -25,10 +25,11 @@ public sealed class TrialRunner(IServiceProvider root, DataLocations data)
         var objective = services.GetRequiredService<IObjective>();
         var optimizer = services.GetRequiredService<IOptimizer>();
         var dataset = trial.UsesData ? services.GetRequiredService<IDataset>() : null;
+        var schedule = trial.Schedule is null ? null : ScheduledLearningRate.For(optimizer, services.GetRequiredService<ILearningRateSchedule>());
         observer.OnStarted(trial, context, objective.Parameters);
 
         var clock = Stopwatch.StartNew();
-        var run = new TrainingRun(trial, objective, optimizer, dataset, context, observer, cancellation);
+        var run = new TrainingRun(trial, objective, optimizer, dataset, context, observer, cancellation) { Schedule = schedule };
         TrialResult result;
         try
         {

@@ -34,6 +34,12 @@ public sealed record TrialSpec
     /// <summary>Dataset options by name.</summary>
     public IReadOnlyDictionary<string, string> DatasetArgs { get; init; } = None;
 
+    /// <summary>Learning-rate schedule plugin id; null for the optimizer's constant rate.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>The schedule's arguments by name, as text.</summary>
+    public IReadOnlyDictionary<string, string> ScheduleArgs { get; init; } = None;
+
     /// <summary>Steps, or epochs and batch size.</summary>
     public TrainingSettings Training { get; init; } = new();
 

@@ -23,6 +23,8 @@ public static partial class TrialRunLayout
             ObjectiveArgs = Prefixed(parameters, P.ObjectivePrefix, P.ObjectiveVersion),
             Dataset = parameters.GetValueOrDefault(P.Dataset),
             DatasetArgs = Prefixed(parameters, P.DatasetPrefix, P.DatasetVersion),
+            Schedule = parameters.GetValueOrDefault(P.Schedule),
+            ScheduleArgs = Prefixed(parameters, P.SchedulePrefix, P.ScheduleVersion),
             Training = new TrainingSettings(
                 Integer(parameters, P.Steps), Integer(parameters, P.Epochs), Integer(parameters, P.BatchSize), Integer(parameters, P.RecordEvery),
                 parameters.GetValueOrDefault(P.Autograd) == "true")
@@ -35,13 +37,14 @@ public static partial class TrialRunLayout
         };
     }
 
-    /// <summary>The optimizer's hyperparameters among a run's params (the rest are Descent's own, the objective's or the dataset's), by name, sorted.</summary>
+    /// <summary>The optimizer's hyperparameters among a run's params (the rest are Descent's own, the objective's, the dataset's or the schedule's), by name, sorted.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ReadHyperparameters(IReadOnlyDictionary<string, string> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return parameters
             .Where(p => !ReservedParams.Contains(p.Key) &&
-                        !p.Key.StartsWith(P.ObjectivePrefix, StringComparison.Ordinal) && !p.Key.StartsWith(P.DatasetPrefix, StringComparison.Ordinal))
+                        !p.Key.StartsWith(P.ObjectivePrefix, StringComparison.Ordinal) && !p.Key.StartsWith(P.DatasetPrefix, StringComparison.Ordinal) &&
+                        !p.Key.StartsWith(P.SchedulePrefix, StringComparison.Ordinal))
             .Select(p => new KeyValuePair<string, string>(p.Key.StartsWith(P.OptimizerPrefix, StringComparison.Ordinal) ? p.Key[P.OptimizerPrefix.Length..] : p.Key, p.Value))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ToArray();
@@ -50,6 +53,9 @@ public static partial class TrialRunLayout
     /// <summary>The objective's options among a run's params, by name.</summary>
     public static IReadOnlyDictionary<string, string> ReadObjectiveArgs(IReadOnlyDictionary<string, string> parameters) =>
         Prefixed(parameters, P.ObjectivePrefix, P.ObjectiveVersion);
+
+    /// <summary>The schedule's plugin id, or null for a trial at the optimizer's constant rate.</summary>
+    public static string? ReadSchedule(IReadOnlyDictionary<string, string> parameters) => parameters.GetValueOrDefault(P.Schedule);
 
     /// <summary>The optimizer's plugin id, or null.</summary>
     public static string? ReadOptimizer(IReadOnlyDictionary<string, string> parameters) => parameters.GetValueOrDefault(P.Optimizer);

@@ -11,8 +11,9 @@ namespace Descent.Runs.Trials;
 /// How a trial maps onto an MLflow run, written and read here (the keys are <see cref="RunKeys"/>). Params keep the same keys in every trial of a kind, so MLflow's
 /// parallel-coordinates view lines them up: optimizer hyperparameters under their PyTorch names
 /// (<c>lr</c>, <c>momentum</c>, <c>betas</c>), the objective's and dataset's options as
-/// <c>objective.NAME</c> and <c>dataset.NAME</c>, then the ids and versions, training settings, seed and
-/// dtype. Metrics: <see cref="RunKeys.Metrics.Loss"/> with step = samples seen (iteration for analytic objectives), for
+/// <c>objective.NAME</c>, <c>dataset.NAME</c> and <c>schedule.NAME</c>, then the ids and versions, training settings, seed and
+/// dtype. Metrics: <see cref="RunKeys.Metrics.Loss"/> with step = samples seen (iteration for analytic objectives), under a
+/// schedule <see cref="RunKeys.Metrics.LearningRate"/> at the same steps, for
 /// 1-D and 2-D objectives the coordinates under <c>trajectory/</c>, then summaries.
 /// </summary>
 public static partial class TrialRunLayout
@@ -20,7 +21,7 @@ public static partial class TrialRunLayout
     /// <summary>Keys Descent sets itself; an optimizer hyperparameter with one of these names is logged as <c>optimizer.NAME</c>.</summary>
     public static IReadOnlySet<string> ReservedParams { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        P.Optimizer, P.OptimizerVersion, P.Objective, P.ObjectiveVersion, P.Dataset, P.DatasetVersion,
+        P.Optimizer, P.OptimizerVersion, P.Objective, P.ObjectiveVersion, P.Dataset, P.DatasetVersion, P.Schedule, P.ScheduleVersion,
         P.Steps, P.Epochs, P.BatchSize, P.RecordEvery, P.Autograd, P.Seed, P.DType, P.EvalEvery, P.EvalBatchSize,
     };
 
@@ -47,6 +48,11 @@ public static partial class TrialRunLayout
             list.Add(new Param(MlflowKeys.Sanitize(P.DatasetPrefix + name), value));
         }
 
+        foreach (var (name, value) in trial.Schedule?.Options.Values ?? [])
+        {
+            list.Add(new Param(MlflowKeys.Sanitize(P.SchedulePrefix + name), value));
+        }
+
         list.Add(new Param(P.Optimizer, trial.Optimizer.Id));
         list.Add(new Param(P.OptimizerVersion, trial.Optimizer.Plugin.Version));
         list.Add(new Param(P.Objective, trial.Objective.Id));
@@ -55,6 +61,12 @@ public static partial class TrialRunLayout
         {
             list.Add(new Param(P.Dataset, dataset.Id));
             list.Add(new Param(P.DatasetVersion, dataset.Plugin.Version));
+        }
+
+        if (trial.Schedule is { } schedule)
+        {
+            list.Add(new Param(P.Schedule, schedule.Id));
+            list.Add(new Param(P.ScheduleVersion, schedule.Plugin.Version));
         }
 
         var t = trial.Training;
@@ -161,6 +173,11 @@ public static partial class TrialRunLayout
         if (trial.Dataset is { } dataset)
         {
             yield return (P.Dataset, dataset);
+        }
+
+        if (trial.Schedule is { } schedule)
+        {
+            yield return (P.Schedule, schedule);
         }
     }
 

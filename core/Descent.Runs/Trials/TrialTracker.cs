@@ -59,6 +59,11 @@ public sealed class TrialTracker : ITrialObserver
             Recorder.LogMetric(RunKeys.Metrics.Epoch, point.Epoch, step);
         }
 
+        if (point.LearningRate is { } lr)
+        {
+            Recorder.LogMetric(RunKeys.Metrics.LearningRate, lr, step);
+        }
+
         if (point.Params is { } values && values.Count == trajectory.Count)
         {
             for (int i = 0; i < values.Count; i++)

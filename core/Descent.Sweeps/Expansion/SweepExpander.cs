@@ -14,21 +14,50 @@ namespace Descent.Sweeps.Expansion;
 /// </summary>
 public static class SweepExpander
 {
+    /// <summary>
+    /// Sweeps of up to this many trials are listed whole when expanded (every trial checked, repeats found); larger
+    /// ones are expanded lazily (<see cref="UnlistedTrials"/>): each value of each axis checked once, trials made when read.
+    /// </summary>
+    public const long ListedLimit = 100_000;
+
     /// <summary>The plan.</summary>
     /// <exception cref="ExperimentFileException">Problems in the file's shape, unknown plugins or hyperparameters, invalid values; every problem listed.</exception>
-    public static SweepPlan Expand(ExperimentFile file, PluginCatalog catalog)
+    public static SweepPlan Expand(ExperimentFile file, PluginCatalog catalog) => Expand(file, catalog, ListedLimit);
+
+    /// <summary>The plan, listed whole when it has at most <paramref name="listedLimit"/> trials (tests compare both ways).</summary>
+    internal static SweepPlan Expand(ExperimentFile file, PluginCatalog catalog, long listedLimit)
     {
         var errors = new List<ExperimentError>(file.Problems);
-        var configurations = file.Optimizers.Select((_, e) => Configurations(file, e, catalog, errors)).ToArray();
+        var spaces = file.Optimizers.Select((_, e) => Configurations(file, e, catalog, errors)).ToArray();
+        long total = Total(file, spaces);
+        return total <= listedLimit ? Listed(file, catalog, spaces, errors) : Unlisted(file, catalog, spaces, errors, total);
+    }
+
+    /// <summary>Objectives x configurations x seeds, saturating at <see cref="long.MaxValue"/>.</summary>
+    private static long Total(ExperimentFile file, IReadOnlyList<ConfigurationSpace> spaces)
+    {
+        long configurations = 0;
+        foreach (var space in spaces)
+        {
+            configurations = configurations > long.MaxValue - space.Count ? long.MaxValue : configurations + space.Count;
+        }
+
+        long perObjective = file.Seeds.Count == 0 || configurations <= long.MaxValue / file.Seeds.Count ? configurations * file.Seeds.Count : long.MaxValue;
+        return file.Objectives.Count == 0 || perObjective <= long.MaxValue / file.Objectives.Count ? perObjective * file.Objectives.Count : long.MaxValue;
+    }
+
+    private static SweepPlan Listed(ExperimentFile file, PluginCatalog catalog, IReadOnlyList<ConfigurationSpace> spaces, List<ExperimentError> errors)
+    {
         var trials = new List<(SweepTrial Trial, OptimizerEntry Entry)>();
         foreach (var objective in file.Objectives)
         {
             for (int e = 0; e < file.Optimizers.Count; e++)
             {
                 var entry = file.Optimizers[e];
-                foreach (var values in configurations[e])
+                for (long k = 0; k < spaces[e].Count; k++)
                 {
-                    string configuration = (file.Objectives.Count > 1 ? $"{objective.Merge(entry.Objective).Id} / " : "") + Describe(entry, values);
+                    var values = spaces[e].At(k);
+                    string configuration = Configuration(file, objective, entry, values);
                     foreach (long seed in file.Seeds)
                     {
                         try
@@ -58,13 +87,61 @@ public static class SweepExpander
                 $"the same trial appears {repeated.Count()} times ({repeated.First().Trial.Name}); remove the repeated values"));
         }
 
+        ThrowIfAny(errors);
+        return new SweepPlan(file, trials.Select(t => t.Trial).ToArray());
+    }
+
+    /// <summary>
+    /// A sweep too large to list: each value of each grid axis (or the first samples of a random search) is checked
+    /// with the first seed, for every objective, and the trials are made when read. Repeated values within an axis
+    /// are still refused; repeats across entries are not looked for, and random samples are not made distinct.
+    /// </summary>
+    private static SweepPlan Unlisted(ExperimentFile file, PluginCatalog catalog, IReadOnlyList<ConfigurationSpace> spaces, List<ExperimentError> errors, long total)
+    {
+        foreach (var objective in file.Objectives)
+        {
+            for (int e = 0; e < file.Optimizers.Count; e++)
+            {
+                var entry = file.Optimizers[e];
+                foreach (var values in spaces[e].Representatives(samples: 1000))
+                {
+                    try
+                    {
+                        TrialResolver.Resolve(Spec(file, objective, entry, values, file.Seeds[0]), catalog);
+                    }
+                    catch (TrialConfigurationException problem)
+                    {
+                        Report(problem.Problems, file, entry, objective, errors);
+                    }
+                }
+
+                foreach (var (name, axis) in spaces[e].Axes.Where(a => a.Values.Distinct().Count() < a.Values.Count))
+                {
+                    errors.Add(new ExperimentError(entry.Location, $"hyperparameter '{name}' lists a value twice, so the same trials would run twice; remove the repeated values"));
+                }
+            }
+        }
+
+        ThrowIfAny(errors);
+        if (total > int.MaxValue)
+        {
+            throw new SweepException($"the sweep has {total:N0} trials, more than one sweep can hold ({int.MaxValue:N0}); split it into several experiment files or use fewer values");
+        }
+
+        return new SweepPlan(file, new UnlistedTrials(file, catalog, spaces, (int)total));
+    }
+
+    private static void ThrowIfAny(List<ExperimentError> errors)
+    {
         if (errors.Count > 0)
         {
             throw new ExperimentFileException(errors.OrderBy(x => x.Location.Line).ThenBy(x => x.Location.Column).ToArray());
         }
-
-        return new SweepPlan(file, trials.Select(t => t.Trial).ToArray());
     }
+
+    /// <summary>The configuration's label: the objective (when the file has several), then the entry's label or id and its values.</summary>
+    internal static string Configuration(ExperimentFile file, ComponentSection objective, OptimizerEntry entry, List<KeyValuePair<string, object>> values) =>
+        (file.Objectives.Count > 1 ? $"{objective.Merge(entry.Objective).Id} / " : "") + Describe(entry, values);
 
     /// <summary>Adds the plugins' problems with a trial at the lines they are about, each once.</summary>
     private static void Report(
@@ -80,7 +157,7 @@ public static class SweepExpander
     }
 
     /// <summary>The entry's configurations: values by hyperparameter name, as text or as drawn (double, long).</summary>
-    private static List<List<KeyValuePair<string, object>>> Configurations(ExperimentFile file, int entryIndex, PluginCatalog catalog, List<ExperimentError> errors)
+    private static ConfigurationSpace Configurations(ExperimentFile file, int entryIndex, PluginCatalog catalog, List<ExperimentError> errors)
     {
         var entry = file.Optimizers[entryIndex];
         int errorsBefore = errors.Count;
@@ -89,7 +166,7 @@ public static class SweepExpander
         if (schema is null)
         {
             Report(problems, file, entry, objective: null, errors);
-            return [];
+            return ConfigurationSpace.Empty;
         }
 
         var spaces = new List<(HyperparameterDescriptor Descriptor, ValueSpace Space)>();
@@ -116,7 +193,7 @@ public static class SweepExpander
         if (errors.Count > errorsBefore)
         {
             // The entry's spaces are wrong; its trials would only repeat the same problems.
-            return [];
+            return ConfigurationSpace.Empty;
         }
 
         // Declaration order of the options, so that the file's key order does not change the trial order.
@@ -124,20 +201,12 @@ public static class SweepExpander
         spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
         if (file.Search.Mode == SearchMode.Random)
         {
-            return Enumerable.Range(0, file.Search.Samples)
-                .Select(k => spaces.Select(s => new KeyValuePair<string, object>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, k, s.Descriptor, s.Space))).ToList())
-                .ToList();
+            return ConfigurationSpace.Random(
+                file.Search.Samples,
+                k => spaces.Select(s => new KeyValuePair<string, object>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, (int)k, s.Descriptor, s.Space))).ToList());
         }
 
-        var configurations = new List<List<KeyValuePair<string, object>>> { new() };
-        foreach (var (descriptor, space) in spaces)
-        {
-            configurations = configurations
-                .SelectMany(c => GridAxis(descriptor, space).Select(v => new List<KeyValuePair<string, object>>(c) { new(descriptor.Name, v) }))
-                .ToList();
-        }
-
-        return configurations;
+        return ConfigurationSpace.Grid(spaces.Select(s => (s.Descriptor.Name, (IReadOnlyList<object>)GridAxis(s.Descriptor, s.Space).ToArray<object>())).ToArray());
     }
 
     private static IReadOnlyList<string> GridAxis(HyperparameterDescriptor descriptor, ValueSpace space) => space switch
@@ -180,11 +249,12 @@ public static class SweepExpander
         }
     }
 
-    private static TrialSpec Spec(ExperimentFile file, ComponentSection fileObjective, OptimizerEntry entry, List<KeyValuePair<string, object>> values, long seed)
+    internal static TrialSpec Spec(ExperimentFile file, ComponentSection fileObjective, OptimizerEntry entry, List<KeyValuePair<string, object>> values, long seed)
     {
         var objective = fileObjective.Merge(entry.Objective);
         var dataset = file.Dataset is null ? entry.Dataset : file.Dataset.Merge(entry.Dataset);
         var training = file.Training.Merge(entry.Training);
+        var schedule = file.Schedule is null ? entry.Schedule : file.Schedule.Merge(entry.Schedule);
         return new TrialSpec
         {
             Optimizer = entry.Id,
@@ -194,6 +264,8 @@ public static class SweepExpander
             ObjectiveArgs = objective.Args,
             Dataset = dataset?.Id,
             DatasetArgs = dataset?.Args ?? new Dictionary<string, string>(),
+            Schedule = schedule?.Id,
+            ScheduleArgs = schedule?.Args ?? new Dictionary<string, string>(),
             Training = new TrainingSettings(training.Steps, training.Epochs, training.BatchSize, training.RecordEvery, training.Autograd ?? false)
             {
                 EvalEvery = training.EvalEvery,

@@ -28,6 +28,9 @@ public sealed record ExperimentFile(
     SearchSection Search,
     IReadOnlyList<OptimizerEntry> Optimizers)
 {
+    /// <summary>The learning-rate schedule every entry runs under (entries may override or add one); null for constant rates.</summary>
+    public ComponentSection? Schedule { get; init; }
+
     /// <summary>What reading found wrong with the file's shape, in file order; empty for a file that can run.</summary>
     public IReadOnlyList<ExperimentError> Problems { get; init; } = [];
 }

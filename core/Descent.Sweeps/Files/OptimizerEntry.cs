@@ -18,4 +18,7 @@ public sealed record OptimizerEntry(
     /// are checked against the plugins but not for repeats.
     /// </summary>
     public bool Incomplete { get; init; }
+
+    /// <summary>This entry's schedule, or its changes to the file's (a new id replaces it; args merge).</summary>
+    public ComponentSection? Schedule { get; init; }
 }

@@ -83,6 +83,12 @@ public sealed class SweepTracking
         ArgumentNullException.ThrowIfNull(plan);
         try
         {
+            if (!await session.FirstContactAsync().ConfigureAwait(false))
+            {
+                // A server that does not answer within a few seconds: the trials run at once, recorded to the spool.
+                return new SweepTracking(session, plan, new Experiment("", session.ExperimentName, "", "active"), [], reachable: false);
+            }
+
             var experiment = await session.ExperimentAsync(cancellation).ConfigureAwait(false);
             var runs = await session.Store.SearchRunsAsync(experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
             return new SweepTracking(session, plan, experiment, runs, reachable: true);

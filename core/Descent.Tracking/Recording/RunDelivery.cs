@@ -17,9 +17,12 @@ internal sealed class RunDelivery(
     RunRecorder? parent,
     Func<string, string?, RunCreation> creation,
     Func<(Param[] Params, RunTag[] Tags)> known,
-    ILogger logger) : IDisposable
+    ILogger logger,
+    ServerOutage? outage = null,
+    Action? spooled = null) : IDisposable
 {
-    private readonly CancellationTokenSource abandonPrimary = new();
+    // A server found down by any run of the session (or the first contact) is given up on by every run at once.
+    private readonly CancellationTokenSource abandonPrimary = outage is null ? new() : CancellationTokenSource.CreateLinkedTokenSource(outage.Token);
     private readonly TaskCompletionSource<(RunInfo? Primary, RunInfo? Spool)> created = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> warnings = [];
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -73,7 +76,13 @@ internal sealed class RunDelivery(
             (parentPrimary, parentSpool) = await parent.Created.ConfigureAwait(false);
         }
 
-        if (parent is null || parentPrimary is not null)
+        if (outage is not null && (parent is null || parentPrimary is not null) && !outage.ShouldTry())
+        {
+            // The server is known to be down (one warning said so): straight to the spool, at full speed.
+            spoolMode = true;
+            await EnsureSpoolRunAsync(null).ConfigureAwait(false);
+        }
+        else if (parent is null || parentPrimary is not null)
         {
             try
             {
@@ -146,6 +155,20 @@ internal sealed class RunDelivery(
             return;
         }
 
+        if (outage is not null && spool is not null && (reason is TrackingUnavailableException || outage.IsDown))
+        {
+            // A server that does not answer: the session warns once, whatever the number of runs.
+            outage.ReportDown(reason is TrackingUnavailableException { InnerException: { } inner } ? MlflowRetryPipelineText(inner) : "gave up waiting");
+            spoolMode = true;
+            lock (warnings)
+            {
+                warnings.Add($"tracking server {primary.Location} is unreachable; this run's records are kept in {SpoolRoot()}");
+            }
+
+            await EnsureSpoolRunAsync(null).ConfigureAwait(false);
+            return;
+        }
+
         string why = reason is OperationCanceledException
             ? $"tracking server {primary.Location} did not take the rest of the run in time"
             : TrackingUri.Scrub(reason.Message);
@@ -185,6 +208,7 @@ internal sealed class RunDelivery(
             }
 
             spoolRun = await spool.Store.CreateRunAsync(creation(experiment.ExperimentId, parentRunId)).ConfigureAwait(false);
+            spooled?.Invoke();
             var (knownParams, knownTags) = known();
             foreach (var batch in LogBatchBuilder.Split(knownParams, knownTags, []))
             {
@@ -279,6 +303,8 @@ internal sealed class RunDelivery(
     private bool IsStoreFailure(Exception e) =>
         e is TrackingException or IOException or UnauthorizedAccessException
         || (e is OperationCanceledException && abandonPrimary.IsCancellationRequested);
+
+    private static string MlflowRetryPipelineText(Exception e) => TrackingUri.Scrub(Rest.MlflowRetryPipeline.Describe(e));
 
     private string SpoolRoot() => spool?.Store is FileTrackingStore files ? files.Root : spool?.Location ?? "";
 

@@ -33,7 +33,7 @@ public sealed class RunRecorder : IAsyncDisposable
     private readonly List<Task> uploads = [];
     private int state;
 
-    internal RunRecorder(StoreTarget primary, StoreTarget? spool, RunStart start, RecorderOptions options, ILogger logger, TimeProvider time)
+    internal RunRecorder(StoreTarget primary, StoreTarget? spool, RunStart start, RecorderOptions options, ILogger logger, TimeProvider time, ServerOutage? outage = null, Action? spooled = null)
     {
         this.start = start;
         this.options = options;
@@ -46,7 +46,7 @@ public sealed class RunRecorder : IAsyncDisposable
             tags[tag.Key] = tag.Value;
         }
 
-        delivery = new RunDelivery(primary, spool, start.Parent, Creation, Known, logger);
+        delivery = new RunDelivery(primary, spool, start.Parent, Creation, Known, logger, outage, spooled);
         worker = Task.Run(WorkAsync);
     }
 

@@ -34,8 +34,8 @@ internal sealed class MlflowHttpClient : IDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        api = MlflowRetryPipeline.Build(retry, artifactRoute: false, logger);
-        artifacts = MlflowRetryPipeline.Build(retry, artifactRoute: true, logger);
+        api = MlflowRetryPipeline.Build(retry, artifactRoute: false, logger, () => ConnectionTrouble?.Invoke());
+        artifacts = MlflowRetryPipeline.Build(retry, artifactRoute: true, logger, () => ConnectionTrouble?.Invoke());
     }
 
     public Uri ServerBase { get; }
@@ -43,6 +43,31 @@ internal sealed class MlflowHttpClient : IDisposable
     public string Location { get; }
 
     public RetryOptions Retry { get; }
+
+    /// <summary>Called when a request meets a connection failure or a timeout and is about to be retried.</summary>
+    public Action? ConnectionTrouble { get; set; }
+
+    /// <summary>
+    /// One request without retries, within <paramref name="timeout"/>: null when the server answers (any status
+    /// below 500), otherwise what went wrong in a few words.
+    /// </summary>
+    public async Task<string?> ProbeAsync(string experimentName, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            using var response = await SendOnceAsync(HttpMethod.Get, "experiments/get-by-name", null, [("experiment_name", experimentName)], deadline.Token).ConfigureAwait(false);
+            return (int)response.StatusCode < 500 ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return $"no answer within {timeout.TotalSeconds:0.###} s";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            return ExceptionText.OneLine(e, withType: false);
+        }
+    }
 
     public async Task<T> PostAsync<T>(string endpoint, object body, CancellationToken cancellation)
     {

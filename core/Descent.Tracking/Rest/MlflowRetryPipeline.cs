@@ -28,7 +28,7 @@ internal static class MlflowRetryPipeline
     /// <summary>The longest <c>Retry-After</c> honoured.</summary>
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(RetryOptions options, bool artifactRoute, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(RetryOptions options, bool artifactRoute, ILogger logger, Action? connectionTrouble = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (options.MaxRetries > 0)
@@ -40,6 +40,11 @@ internal static class MlflowRetryPipeline
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Delay(options, args.AttemptNumber + 1, args.Outcome.Result)),
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Exception is HttpRequestException or TimeoutRejectedException or IOException)
+                    {
+                        connectionTrouble?.Invoke();
+                    }
+
                     logger.LogInformation(
                         "tracking: {What}; retry {Retry} of {MaxRetries} in {Delay:0.###} s",
                         Describe(args.Outcome),

@@ -38,6 +38,16 @@ public sealed class RestTrackingStore : ITrackingStore
     /// <inheritdoc />
     public string Location => client.Location;
 
+    /// <summary>Called when a request meets a connection failure or a timeout and is about to be retried.</summary>
+    internal Action? ConnectionTrouble
+    {
+        get => client.ConnectionTrouble;
+        set => client.ConnectionTrouble = value;
+    }
+
+    /// <summary>One cheap request without retries (<c>experiments/get-by-name</c>): null when the server answers within <paramref name="timeout"/>, else why not.</summary>
+    public Task<string?> ProbeAsync(string experimentName, TimeSpan timeout) => client.ProbeAsync(experimentName, timeout);
+
     /// <inheritdoc />
     public async Task<Experiment?> GetExperimentByNameAsync(string name, CancellationToken cancellation = default)
     {

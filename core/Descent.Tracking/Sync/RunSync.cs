@@ -69,6 +69,7 @@ public sealed class RunSync(FileTrackingStore source, ITrackingStore target, ILo
 
         bool created = existing.Count == 0;
         Run remote;
+        int tagsAtCreation = 0;
         if (created)
         {
             var creation = new RunCreation(
@@ -81,6 +82,8 @@ public sealed class RunSync(FileTrackingStore source, ITrackingStore target, ILo
                 tags.GetValueOrDefault(MlflowTags.ParentRunId));
             var info = await target.CreateRunAsync(creation, cancellation).ConfigureAwait(false);
             remote = new Run(info, new Dictionary<string, string>(), creation.AllTags().ToDictionary(t => t.Key, t => t.Value), new Dictionary<string, Metric>());
+            // The tags went with the creation, so none is left to change below; they were copied all the same.
+            tagsAtCreation = tags.Count(t => remote.Tag(t.Key) == t.Value);
         }
         else
         {
@@ -125,7 +128,7 @@ public sealed class RunSync(FileTrackingStore source, ITrackingStore target, ILo
 
         bool wrote = missingParams.Count + changedTags.Length + missingMetrics.Count + artifacts > 0 || statusChanged;
         var action = created ? SyncAction.Created : wrote ? SyncAction.Updated : SyncAction.Unchanged;
-        return new SyncedRun(experimentName, run.RunId, remote.RunId, action, missingParams.Count, changedTags.Length, missingMetrics.Count, artifacts, problems);
+        return new SyncedRun(experimentName, run.RunId, remote.RunId, action, missingParams.Count, tagsAtCreation + changedTags.Length, missingMetrics.Count, artifacts, problems);
     }
 
     private async Task<int> SyncArtifactsAsync(Run run, Run remote, List<string> problems, CancellationToken cancellation)

@@ -17,6 +17,11 @@ public static class PluginsCommand
         command.SetAction(result =>
         {
             using var host = EngineHost.Start(console, result);
+            foreach (var warning in host.Catalog.Plugins.SelectMany(Engine.Plugins.PluginChecks.Check))
+            {
+                console.Warn(warning.ToString());
+            }
+
             var listings = host.Catalog.Plugins
                 .OrderBy(p => p.Kind).ThenBy(p => p.Id, StringComparer.Ordinal)
                 .Select(PluginListing.From)

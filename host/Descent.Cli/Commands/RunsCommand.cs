@@ -31,6 +31,12 @@ public static class RunsCommand
     {
         var settings = TrackingSettingsReader.Read(parsed);
         using var session = TrackingSession.Open(settings, new ConsoleTrackingLogger(console));
+        if (await session.ProbeAsync() is { } unreachable)
+        {
+            console.Fail($"tracking server {settings.Uri.Display} does not answer ({unreachable}); start it, or point --tracking-uri (or MLFLOW_TRACKING_URI) at one that runs");
+            return ExitCodes.Failed;
+        }
+
         IReadOnlyList<Run> runs;
         try
         {

@@ -5,6 +5,7 @@ using Descent.Cli.Output;
 using Descent.Cli.Reports;
 using Descent.Cli.Sweeps;
 using Descent.Cli.Tracking;
+using Descent.Engine.Trials;
 using Descent.Runs;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
@@ -29,6 +30,7 @@ public static class SweepCommand
     private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a failed trial again this many times (a new run each time)", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
+    private static readonly Option<int> MaxTrialsOption = new("--max-trials") { Description = "refuse a sweep of more trials than this (its dry run lists the first and last)", DefaultValueFactory = _ => SweepSizeLimit.DefaultMaxTrials };
 
     /// <summary><c>--experiment NAME</c> of a sweep (and of the cluster jobs that run one): the default is the experiment file's name, not <c>descent</c>.</summary>
     internal static Option<string> ExperimentOption { get; } = new("--experiment")
@@ -41,7 +43,7 @@ public static class SweepCommand
     {
         var command = new Command("sweep", "run every trial of an experiment file: resumable, parallel, shardable")
         {
-            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
+            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption, MaxTrialsOption,
             TrackingOptions.TrackingUri, ExperimentOption, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
@@ -60,10 +62,18 @@ public static class SweepCommand
         var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
         using var host = EngineHost.Start(console, parsed);
         var plan = SweepExpander.Expand(file, host.Catalog);
+        int maxTrials = parsed.GetValue(MaxTrialsOption);
+        if (plan.Trials.Count > maxTrials)
+        {
+            return parsed.GetValue(DryRunOption)
+                ? SweepSizeLimit.DryRun(console, plan, maxTrials, parsed.GetValue(JsonOption))
+                : throw new UsageException(SweepSizeLimit.Refusal(plan.Trials.Count, maxTrials));
+        }
+
         var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
         using var session = OpenTracking(console, parsed, plan);
         var tracking = session is null ? null : await SweepTracking.OpenAsync(session, plan, cancellation);
-        if (tracking is { Reachable: false })
+        if (tracking is { Reachable: false } && !session!.ServerDown)
         {
             console.Warn($"cannot reach the tracking store {tracking.Location}: every trial of the shard runs, and its records go to the spool (replay them with 'descent sync')");
         }
@@ -74,6 +84,7 @@ public static class SweepCommand
             return DryRun(console, plan, shard, tracking, json);
         }
 
+        OptimizerCreationCheck.Check(plan.Trials.Select(t => t.Trial));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var runner = new SweepRunner(host.Runner, host.Services, host.Data);
         int retries = parsed.GetValue(RetriesOption);
@@ -95,6 +106,8 @@ public static class SweepCommand
             ? []
             : await SweepEndReport.WriteAsync(console, parsed, tracking, session, plan, host, interrupted);
         bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, RunKeys.Artifacts.ExperimentFile), .. report], CancellationToken.None);
+        int spooled = session?.SpooledRuns ?? 0;
+        complete &= spooled == 0; // runs waiting in the spool are not on the server yet: the sweep is complete there only after 'descent sync'
         var counts = SweepSummary.Count(outcomes);
         var summary = new SweepSummary(
             plan.File.Name, plan.Identity, plan.Trials.Count, plan.Trials.Count(shard.Contains), outcomes.Count, skipped,
@@ -108,6 +121,11 @@ public static class SweepCommand
         else
         {
             WriteSummary(console, summary, tracking);
+        }
+
+        if (spooled > 0)
+        {
+            console.Error.WriteLine($"spool   {spooled} runs wait in {session!.Spool!.Root}: run 'descent sync --to {tracking!.Location} --from {session.Spool.Root}' when the server answers");
         }
 
         return interrupted ? ExitCodes.Interrupted : counts.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;

@@ -21,6 +21,8 @@ public static class TrialCommand
     private static readonly Option<string> StartOption = new("--start") { Description = "start point X1,X2,... (analytic objectives; same as --objective-arg start=...)" };
     private static readonly Option<string> DatasetOption = new("--dataset") { Description = "dataset plugin id (objectives that train on data)" };
     private static readonly Option<string[]> DatasetArgOption = new("--dataset-arg") { Description = "dataset option NAME=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string> ScheduleOption = new("--schedule") { Description = "learning-rate schedule plugin id (see: descent plugins), e.g. warmup-cosine" };
+    private static readonly Option<string[]> ScheduleArgOption = new("--schedule-arg") { Description = "schedule argument NAME=VALUE (repeatable), e.g. --schedule-arg warmup_steps=500", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<int?> StepsOption = new("--steps") { Description = "iterations (analytic objectives)" };
     private static readonly Option<int?> EpochsOption = new("--epochs") { Description = $"passes over the data (default {TrainingSettings.DefaultEpochs})" };
     private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = $"rows per minibatch (default {TrainingSettings.DefaultBatchSize})" };
@@ -39,7 +41,7 @@ public static class TrialCommand
     {
         var command = new Command("trial", "run one trial: optimizer x objective (x dataset) x hyperparameters x seed")
         {
-            OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption,
+            OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption, ScheduleOption, ScheduleArgOption,
             StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, EvalEveryOption, EvalBatchSizeOption, AutogradOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
         };
         foreach (var option in TrialTracking.Options)
@@ -58,6 +60,7 @@ public static class TrialCommand
         using var tracking = TrialTracking.Open(console, parsed);
         using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
+        OptimizerCreationCheck.Check([trial]);
         var result = host.Runner.Run(trial, tracking.Start(trial), cancellation);
         string? outDirectory = parsed.GetValue(OutOption);
         var report = tracking.Finish(trial, result, TrialReport.From(trial, result), host.Services, outDirectory);
@@ -92,6 +95,12 @@ public static class TrialCommand
         var hyperparameters = KeyValueArguments.Parse("--hp", parsed.GetValue(HpOption), errors);
         var objectiveArgs = KeyValueArguments.Parse("--objective-arg", parsed.GetValue(ObjectiveArgOption), errors);
         var datasetArgs = KeyValueArguments.Parse("--dataset-arg", parsed.GetValue(DatasetArgOption), errors);
+        var scheduleArgs = KeyValueArguments.Parse("--schedule-arg", parsed.GetValue(ScheduleArgOption), errors);
+        string? schedule = parsed.GetValue(ScheduleOption);
+        if (schedule is null && scheduleArgs.Count > 0)
+        {
+            errors.Add($"--schedule-arg {scheduleArgs.Keys.First()}=... is given without --schedule; name the schedule (see: descent plugins)");
+        }
         string? start = parsed.GetValue(StartOption);
         if (start is not null)
         {
@@ -118,6 +127,8 @@ public static class TrialCommand
             ObjectiveArgs = objectiveArgs,
             Dataset = parsed.GetValue(DatasetOption),
             DatasetArgs = datasetArgs,
+            Schedule = schedule,
+            ScheduleArgs = scheduleArgs,
             Training = new TrainingSettings(
                 parsed.GetValue(StepsOption),
                 parsed.GetValue(EpochsOption),

@@ -52,6 +52,11 @@ public sealed class EngineHost : IDisposable
             console.Warn(failure.ToString());
         }
 
+        foreach (var warning in catalog.Warnings)
+        {
+            console.Warn(warning.ToString());
+        }
+
         torch.set_num_threads(threads);
         var services = new ServiceCollection()
             .AddDescentEngine(catalog, data)

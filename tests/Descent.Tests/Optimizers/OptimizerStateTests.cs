@@ -24,6 +24,7 @@ public sealed class OptimizerStateTests
             "torch-rmsprop" => new Dictionary<string, string> { ["momentum"] = "0.5", ["centered"] = "true" },
             "torch-adam" => new Dictionary<string, string> { ["amsgrad"] = "true" },
             "sgd" or "momentum" => new Dictionary<string, string> { ["lr"] = "1e-4" },
+            "sam" => new Dictionary<string, string> { ["base"] = "adam" },
             _ => [],
         };
         var spec = TestEngine.Analytic(optimizer, "rosenbrock", 1, "-1.5,2") with { Hyperparameters = hyperparameters };
@@ -64,6 +65,12 @@ public sealed class OptimizerStateTests
         for (int i = 0; i < steps; i++)
         {
             using var step = NewDisposeScope();
+            if (optimizer is IClosureOptimizer closureOptimizer)
+            {
+                closureOptimizer.Step(LossClosure.For(objective, Batch.None));
+                continue;
+            }
+
             ParameterValues.ZeroGrad(objective.Parameters);
             objective.TrainingLoss(Batch.None).backward();
             optimizer.Step();

@@ -13,13 +13,27 @@ namespace Descent.Tests.Optimizers;
 public sealed class TensorLeakTests
 {
     [TestCaseSource(typeof(DiscoveredOptimizers), nameof(DiscoveredOptimizers.Ids))]
-    public void Live_tensors_do_not_grow_over_ten_thousand_steps(string optimizer)
+    public void Live_tensors_do_not_grow_over_ten_thousand_steps(string optimizer) => AssertFlat(Spec(optimizer));
+
+    /// <summary>The same under warmup-cosine: the host sets the rate before every step (10,000 new rates).</summary>
+    [TestCaseSource(typeof(DiscoveredOptimizers), nameof(DiscoveredOptimizers.Ids))]
+    public void Live_tensors_do_not_grow_over_ten_thousand_steps_under_warmup_cosine(string optimizer) =>
+        AssertFlat(Spec(optimizer) with
+        {
+            Schedule = "warmup-cosine",
+            ScheduleArgs = new Dictionary<string, string> { ["warmup_steps"] = "500", ["total_steps"] = "10000" },
+        });
+
+    private static TrialSpec Spec(string optimizer)
+    {
+        var learningRate = DiscoveredOptimizers.Declares(optimizer, "lr") ? new[] { ("lr", "1e-4") } : [];
+        return TestEngine.Analytic(optimizer, "rosenbrock", 10_000, "-1.5,2", learningRate) with { DType = "float32" };
+    }
+
+    private static void AssertFlat(TrialSpec spec)
     {
         var counter = new LiveTensorCounter(sampleAt: [10, 1_000, 10_000]);
         long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-
-        var learningRate = DiscoveredOptimizers.Declares(optimizer, "lr") ? new[] { ("lr", "1e-4") } : [];
-        var spec = TestEngine.Analytic(optimizer, "rosenbrock", 10_000, "-1.5,2", learningRate) with { DType = "float32" };
 
         var result = TestEngine.Run(spec, counter);
 

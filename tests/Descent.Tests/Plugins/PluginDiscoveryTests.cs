@@ -75,7 +75,7 @@ public sealed class PluginDiscoveryTests
 
         Assert.That(catalog.Failures.Select(f => f.ToString()), Is.EqualTo(new[]
         {
-            $"skipped plugin {dll}: built against contract version 2.0, but this host provides 1.0; rebuild the plugin against Descent.Contracts 1.0",
+            $"skipped plugin {dll}: built against contract version 2.0, but this host provides 1.1; rebuild the plugin against Descent.Contracts 1.1",
         }));
         Assert.That(catalog.Find("future-sgd"), Is.Null);
         Assert.That(catalog.Plugins.Select(p => p.Id), Is.SupersetOf(BundledIds));
@@ -91,7 +91,7 @@ public sealed class PluginDiscoveryTests
 
         Assert.That(catalog.Failures.Select(f => f.ToString()), Is.EqualTo(new[]
         {
-            $"skipped plugin {dll}: NewerMinorPlugin: plugin 'newer-minor' was built against contract version 1.9, but this host provides 1.0; rebuild the plugin against Descent.Contracts 1.0",
+            $"skipped plugin {dll}: NewerMinorPlugin: plugin 'newer-minor' was built against contract version 1.9, but this host provides 1.1; rebuild the plugin against Descent.Contracts 1.1",
         }));
     }
 

@@ -69,4 +69,22 @@ public sealed class SharedTypesTests
         Assert.That(own, Is.Not.EqualTo(hosts), "the test plugin must carry another YamlDotNet than the host's");
         Assert.That(catalog.Find("own-yaml")!.Manifest.Description, Is.EqualTo($"yaml {own}"));
     }
+
+    [Test]
+    public void A_folder_with_its_own_contracts_and_TorchSharp_gets_one_warning_that_says_how_to_fix_the_csproj()
+    {
+        using var folders = new PluginFolders();
+        string dll = folders.AddTestPlugin(PluginName);
+
+        var catalog = PluginCatalog.Load([folders.Root]);
+        var run = Descent.Tests.Support.CliRun.Of("plugins", "--plugins", folders.Root);
+
+        Assert.That(catalog.Warnings.Select(w => (w.Path, w.PluginId)), Is.EqualTo(new[] { (Path.GetDirectoryName(dll)!, (string?)null) }));
+        Assert.That(catalog.Warnings[0].Message, Does.StartWith(
+            "carries its own Descent.Contracts.dll, TorchSharp.dll, Microsoft.Extensions.DependencyInjection.Abstractions.dll; the host's copies are used instead."));
+        Assert.That(catalog.Warnings[0].Message, Does.Contain("Private=\"false\" ExcludeAssets=\"runtime;native\""));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error.Split('\n').Count(l => l.Contains("carries its own", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(run.Out, Does.Contain("copied-contracts"));
+    }
 }

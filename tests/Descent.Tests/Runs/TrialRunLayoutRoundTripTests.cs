@@ -33,6 +33,12 @@ public sealed class TrialRunLayoutRoundTripTests
             yield return new TestCaseData(Analytic("sgd", objective.Id)).SetArgDisplayNames($"sgd on {objective.Id}");
         }
 
+        foreach (var schedule in TestEngine.Catalog.OfKind(PluginKind.Schedule).Select(p => p.Id).Order(StringComparer.Ordinal))
+        {
+            var spec = Analytic("adam", "quadratic2d") with { Schedule = schedule, ScheduleArgs = new Dictionary<string, string> { ["interval"] = "epoch" } };
+            yield return new TestCaseData(spec).SetArgDisplayNames($"adam under {schedule}");
+        }
+
         foreach (var objective in objectives.Where(RequiresDataset))
         {
             foreach (string dataset in Datasets)
@@ -56,7 +62,7 @@ public sealed class TrialRunLayoutRoundTripTests
     [Test]
     public void The_cases_cover_every_bundled_plugin()
     {
-        var covered = Trials().Select(c => (TrialSpec)c.Arguments[0]!).SelectMany(s => new[] { s.Optimizer, s.Objective, s.Dataset }).OfType<string>().ToHashSet();
+        var covered = Trials().Select(c => (TrialSpec)c.Arguments[0]!).SelectMany(s => new[] { s.Optimizer, s.Objective, s.Dataset, s.Schedule }).OfType<string>().ToHashSet();
         Assert.That(covered, Is.SupersetOf(TestEngine.Catalog.Plugins.Select(p => p.Id)));
     }
 

@@ -11,6 +11,7 @@ public sealed class ShippedExperimentsTests
     [TestCase("ch7-airfoil.yaml", 16 * 5)]
     [TestCase("lr-sensitivity.yaml", 7 * 12 * 2)]
     [TestCase("optimizers-2d.yaml", 3 * ((11 * 3) + 1))]
+    [TestCase("schedules-airfoil.yaml", 3 * (2 + 2 + 1))]
     [TestCase("fmnist-mlp.yaml", 5 * 3)]
     [TestCase("fmnist-mlp-quick.yaml", 2 * 3)]
     public void The_experiment_expands(string file, int trials)
@@ -18,6 +19,19 @@ public sealed class ShippedExperimentsTests
         var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", file)), TestEngine.Catalog);
 
         Assert.That(plan.Trials, Has.Count.EqualTo(trials));
+    }
+
+    [Test]
+    public void The_schedule_experiment_sets_the_files_schedule_and_lets_an_entry_replace_it()
+    {
+        var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", "schedules-airfoil.yaml")), TestEngine.Catalog);
+
+        var schedules = plan.Trials.Select(t => (t.Trial.Schedule!.Id, string.Join(" ", t.Trial.Schedule.Options.Values.Select(v => $"{v.Key}={v.Value}")))).Distinct().ToArray();
+        Assert.That(schedules, Is.EqualTo(new[]
+        {
+            ("warmup-cosine", "warmup_steps=100 total_steps=1500 start_factor=0.01 eta_min=0 interval=step"),
+            ("step", "step_size=3 gamma=0.5 interval=epoch"),
+        }));
     }
 
     [Test]

@@ -59,6 +59,7 @@ public sealed class SpoolSyncTests
             Assert.That(run.Params, Is.EquivalentTo(TrackedTrials.QuadraticParams(200)));
             Assert.That(TrackedTrials.Points(run.Metrics), Is.EquivalentTo(TrackedTrials.ExpectedMetrics(result)));
             Assert.That(run.Tags, Is.EquivalentTo(spooled.Tags), "every tag, the origin included");
+            Assert.That(first.Runs.Single().Tags, Is.EqualTo(spooled.Tags.Count), "the summary counts the tags that went with the creation");
             Assert.That(run.Tags[RunKeys.Tags.TrialHash], Is.EqualTo(TrialIdentity.Hash(trial)));
             Assert.That(run.Status, Is.EqualTo("FINISHED"));
             Assert.That((run.StartTime, run.EndTime), Is.EqualTo((spooled.Info.StartTime, spooled.Info.EndTime)));

@@ -4,23 +4,26 @@ using static TorchSharp.torch;
 
 namespace Descent.TestPlugins.Flaky;
 
-/// <summary>SGD whose odd-numbered instances (in this load of the plugin) fail at their first step.</summary>
+/// <summary>
+/// SGD whose odd-numbered runs (in this load of the plugin) fail at their first step. Counted at the first
+/// step, not in the constructor: the host may create an optimizer once before the trials to check its options.
+/// </summary>
 public sealed class FlakySgd : SlotOptimizer
 {
-    private static int created;
-    private readonly bool fails;
+    private static int started;
     private readonly Scalar lr;
+    private bool? fails;
 
     public FlakySgd(FlakySgdOptions options, ParameterSet parameters)
         : base(parameters, 0)
     {
-        fails = Interlocked.Increment(ref created) % 2 == 1;
         lr = Hold(options.Lr);
     }
 
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots)
     {
-        if (fails)
+        fails ??= Interlocked.Increment(ref started) % 2 == 1;
+        if (fails.Value)
         {
             throw new InvalidOperationException("flaky: this attempt fails");
         }

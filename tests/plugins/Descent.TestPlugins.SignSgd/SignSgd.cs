@@ -1,19 +1,14 @@
 using Descent.Contracts;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SignSgd;
 
-/// <summary>signSGD (Bernstein et al. 2018): p -= lr * sign(g).</summary>
-public sealed class SignSgd : SlotOptimizer
+/// <summary>signSGD (Bernstein et al. 2018): p -= lr * sign(g); lr follows the trial's schedule, if any.</summary>
+public sealed class SignSgd(SignSgdOptions options, ParameterSet parameters)
+    : SlotOptimizer(parameters, slotCount: 0, lr: options.Lr), IScheduledOptimizer
 {
-    private readonly Scalar lr;
-
-    public SignSgd(SignSgdOptions options, ParameterSet parameters)
-        : base(parameters, slotCount: 0) => lr = Hold(options.Lr);
-
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] slots) =>
-        parameter.sub_(gradient.sign().mul_(lr));
+        parameter.sub_(gradient.sign().mul_(Lr));
 }
 
 public sealed class SignSgdOptions

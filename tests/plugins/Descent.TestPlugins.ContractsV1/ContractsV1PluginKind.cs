@@ -1,0 +1,9 @@
+namespace Descent.Contracts;
+
+/// <summary>PluginKind as contract 1.0 had it (no Schedule).</summary>
+public enum PluginKind
+{
+    Optimizer,
+    Objective,
+    Dataset,
+}

@@ -132,6 +132,9 @@ public static class RunKeys
         /// <summary>Why a trial's files could not be written (the run itself is complete).</summary>
         public const string ArtifactsError = "descent.artifacts_error";
 
+        /// <summary>Whether a failed trial was retried, and why not when it was not (a plugin's exception is not; a crash or a timeout is).</summary>
+        public const string Retry = "descent.retry";
+
         /// <summary>The Descent version that ran the trial.</summary>
         public const string Version = "descent.version";
 
@@ -219,6 +222,9 @@ public static class RunKeys
 
         /// <summary>The history as CSV.</summary>
         public const string History = "history.csv";
+
+        /// <summary>A worker's whole standard error during a trial whose worker crashed, was timed out or killed.</summary>
+        public const string WorkerStderr = "worker-stderr.txt";
 
         /// <summary>The loss curve (optional: MLflow draws it from the metrics).</summary>
         public const string LossPicture = "loss.png";

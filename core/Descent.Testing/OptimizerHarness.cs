@@ -10,7 +10,7 @@ namespace Descent.Testing;
 /// set, in a service provider with the plugin's own services and the trial context) and runs it on a
 /// <see cref="TestProblem"/>: zero the gradients, backward, step, each step in its own dispose scope.
 /// </summary>
-public sealed class OptimizerHarness(IPlugin plugin, OptionsSchema schema)
+public sealed class OptimizerHarness(IPlugin plugin, OptionsSchema schema, IOptimizerFactory? optimizers = null)
 {
     /// <summary>The learning rate the checks use where the optimizer has an <c>lr</c>: small enough for any sane optimizer to make progress.</summary>
     public const double SmallLearningRate = 0.01;
@@ -36,7 +36,7 @@ public sealed class OptimizerHarness(IPlugin plugin, OptionsSchema schema)
 
     /// <summary>A new optimizer over <paramref name="parameters"/> (exceptions from its constructor are thrown as they are).</summary>
     public IOptimizer Create(object options, ParameterSet parameters, ScalarType dtype = ScalarType.Float64) =>
-        PluginFactory.Create<IOptimizer>(Plugin, options, dtype, 0, null, parameters);
+        PluginFactory.Create<IOptimizer>(Plugin, options, dtype, 0, null, optimizers, parameters);
 
     /// <summary>Runs <paramref name="steps"/> steps of <paramref name="optimizer"/> on <paramref name="problem"/>; <paramref name="zeroGradients"/> feeds zeros instead of the gradient.</summary>
     public static void Run(IOptimizer optimizer, TestProblem problem, ParameterSet parameters, int steps, bool zeroGradients = false, Action<int>? afterStep = null)
@@ -45,18 +45,32 @@ public sealed class OptimizerHarness(IPlugin plugin, OptionsSchema schema)
         {
             using (var scope = NewDisposeScope())
             {
-                foreach (var parameter in parameters)
+                // What the trial loop does: a closure for optimizers that evaluate the loss more than once per step.
+                Tensor Closure()
                 {
-                    if (parameter.grad is { } gradient)
+                    foreach (var parameter in parameters)
                     {
-                        using var noGrad = no_grad();
-                        gradient.zero_();
+                        if (parameter.grad is { } gradient)
+                        {
+                            using var noGrad = no_grad();
+                            gradient.zero_();
+                        }
                     }
+
+                    var loss = problem.Loss(parameters);
+                    (zeroGradients ? loss.mul(Zero) : loss).backward();
+                    return loss.detach();
                 }
 
-                var loss = problem.Loss(parameters);
-                (zeroGradients ? loss.mul(Zero) : loss).backward();
-                optimizer.Step();
+                if (optimizer is IClosureOptimizer closureOptimizer)
+                {
+                    closureOptimizer.Step(Closure);
+                }
+                else
+                {
+                    Closure();
+                    optimizer.Step();
+                }
             }
 
             afterStep?.Invoke(step);

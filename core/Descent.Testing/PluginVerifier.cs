@@ -36,7 +36,8 @@ public static class PluginVerifier
             results.AddRange(HyperparameterChecks.Run(plugin, schema));
             results.AddRange(plugin.Manifest.Kind switch
             {
-                PluginKind.Optimizer => OptimizerChecks.Run(new OptimizerHarness(plugin, schema), settings),
+                PluginKind.Optimizer => OptimizerChecks.Run(new OptimizerHarness(plugin, schema, settings.Optimizers), settings),
+                PluginKind.Schedule => ScheduleChecks.Run(plugin, schema),
                 PluginKind.Objective => ObjectiveChecks.Run(plugin, schema),
                 PluginKind.Dataset => DatasetChecks.Run(plugin, schema, data ?? DataLocations.None),
                 _ => [CheckResult.Warned("kind", $"no checks for kind {plugin.Manifest.Kind} yet", "verify it in a trial")],

@@ -27,6 +27,7 @@ public static class DescentCommandLine
             ClusterCommands.Kubernetes(console),
             ReportCommand.Create(console),
             VerifyCommand.Create(console),
+            TrialWorkerCommand.Create(console),
         };
         GlobalOptions.AddTo(root);
 

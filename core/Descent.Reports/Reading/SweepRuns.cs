@@ -28,6 +28,9 @@ public sealed record SweepRuns(
     /// <summary>Runs that trained to the end (finished or diverged): MLflow's FINISHED.</summary>
     public int FinishedTrials => Runs.Count(r => r.Outcome is TrialOutcome.Finished or TrialOutcome.Diverged);
 
-    /// <summary>True when every trial of the sweep has a finished run.</summary>
-    public bool Complete => PlannedTrials is { } planned && FinishedTrials >= planned;
+    /// <summary>Runs with a final status: finished, diverged or failed (a failed trial is counted, not waited for).</summary>
+    public int EndedTrials => Runs.Count(r => r.Outcome is TrialOutcome.Finished or TrialOutcome.Diverged or TrialOutcome.Failed);
+
+    /// <summary>True when every trial of the sweep has a run with a final status (<see cref="EndedTrials"/>).</summary>
+    public bool Complete => PlannedTrials is { } planned && EndedTrials >= planned;
 }

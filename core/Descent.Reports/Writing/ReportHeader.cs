@@ -35,7 +35,7 @@ public static class ReportHeader
         return items;
     }
 
-    /// <summary>A warning when the sweep has trials without a finished run; null when complete.</summary>
+    /// <summary>A warning when the sweep has trials without a finished run (still to run, or failed); null when every trial finished.</summary>
     public static string? Incomplete(SweepReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -43,6 +43,13 @@ public static class ReportHeader
         if (runs.PlannedTrials is not { } planned || runs.FinishedTrials >= planned)
         {
             return null;
+        }
+
+        if (runs.Complete)
+        {
+            // Every trial ended; some failed (their runs carry the cause in descent.error): the sweep is complete, not waiting.
+            return $"{planned - runs.FinishedTrials} of {planned} trials failed; the numbers below cover the {runs.FinishedTrials} finished runs. " +
+                   "A failed run's descent.error says why; running the sweep again runs the failed trials again.";
         }
 
         return $"Incomplete: {runs.FinishedTrials} of {planned} trials have finished runs. The sweep may still be running, or some trials failed; " +

@@ -3,11 +3,13 @@ using Descent.Sweeps.Sharding;
 namespace Descent.Sweeps.Running;
 
 /// <summary>How a sweep runs here.</summary>
-/// <param name="Parallel">Trials run at once (each on its own thread, one libtorch thread each).</param>
+/// <param name="Parallel">Trials run at once (each in a worker process of its own, or on a thread with <c>--in-process</c>).</param>
 /// <param name="Shard">The part of the sweep this process runs.</param>
 /// <param name="Retries">
 /// How many times a failed trial is run again (a new run each time; the failed run stays in the store).
 /// Trials are deterministic, so a retry that finishes gives the numbers the first attempt would have;
-/// retries are for failures outside the trial's control (e.g. a native library fault).
+/// retries are for failures outside the trial's control: a worker that crashed, a trial past its time
+/// limit. A plain exception from a plugin repeats on every attempt and is not retried.
 /// </param>
-public sealed record SweepRunOptions(int Parallel, Shard Shard, int Retries = 1);
+/// <param name="TrialTimeout">The time limit of each trial (workers only: the trial is killed with its worker); null for none.</param>
+public sealed record SweepRunOptions(int Parallel, Shard Shard, int Retries = 1, TimeSpan? TrialTimeout = null);

@@ -2,21 +2,28 @@ using System.Collections.Concurrent;
 using Descent.Contracts;
 using Descent.Engine.Composition;
 using Descent.Engine.Trials;
+using Descent.Runs;
 using Descent.Runs.Trials;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Tracking;
+using Descent.Sweeps.Workers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Descent.Sweeps.Running;
 
 /// <summary>
-/// Runs a sweep's trials: those of this shard that the store does not hold as FINISHED, on
-/// <see cref="SweepRunOptions.Parallel"/> worker threads. Every trial's numbers depend on its own
-/// configuration and seed only, never on order, on parallelism or on sharding. Ctrl-C ends the running
-/// trials as killed and starts no more.
+/// Runs a sweep's trials: those of this shard that the store does not hold as FINISHED,
+/// <see cref="SweepRunOptions.Parallel"/> at once, each lane in a worker process of its own from
+/// <paramref name="workers"/> when given (a crash or a hang then costs one trial), else on
+/// threads of this process. Every trial's numbers depend on its own configuration and seed only, never on
+/// order, on parallelism, on sharding or on where it ran. Ctrl-C ends the running trials as killed (a worker
+/// that does not stop within half a second is killed) and starts no more. Only crashes and timeouts are retried.
 /// </summary>
-public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, DataLocations data)
+public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, DataLocations data, WorkerPool? workers = null)
 {
+    /// <summary>What a failed trial's console line and <c>descent.retry</c> tag say when a plain exception is not retried.</summary>
+    public const string NotRetried = "not retried: a plugin's exception repeats on every attempt; only crashes and timeouts are retried";
+
     /// <summary>Runs the sweep; <paramref name="tracking"/> null runs every trial of the shard untracked.</summary>
     public async Task<(IReadOnlyList<SweepTrialOutcome> Outcomes, int Skipped)> RunAsync(
         SweepPlan plan, SweepRunOptions options, SweepTracking? tracking, ISweepProgress progress, CancellationToken cancellation)
@@ -32,6 +39,28 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
             return ([], inShard.Length);
         }
 
+        // Workers load their plugins while this process checks the data and starts the parent run.
+        var slots = Enumerable.Range(0, Math.Min(options.Parallel, toRun.Length)).Select(_ => CreateSlot(options)).ToArray();
+        try
+        {
+            return await RunSlotsAsync(slots, toRun, inShard.Length, options, tracking, progress, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            Parallel.ForEach(slots, slot => slot.Dispose());
+        }
+    }
+
+    private ITrialSlot CreateSlot(SweepRunOptions options)
+    {
+        ITrialSlot slot = workers is null ? new InProcessSlot(runner) : new WorkerSlot(workers, data) { TrialTimeout = options.TrialTimeout };
+        slot.Warm();
+        return slot;
+    }
+
+    private async Task<(IReadOnlyList<SweepTrialOutcome> Outcomes, int Skipped)> RunSlotsAsync(
+        ITrialSlot[] slots, SweepTrial[] toRun, int inShard, SweepRunOptions options, SweepTracking? tracking, ISweepProgress progress, CancellationToken cancellation)
+    {
         CheckSetup(toRun);
         if (tracking is not null)
         {
@@ -42,10 +71,10 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         var queue = new ConcurrentQueue<SweepTrial>(toRun);
         var finished = new ConcurrentBag<(SweepTrial Trial, TrialResult Result, Task<string?> RunId)>();
         var finisher = tracking is null ? null : new TrialFinisher(services, capacity: 2 * options.Parallel, concurrency: options.Parallel);
-        var workers = Enumerable.Range(0, Math.Min(options.Parallel, toRun.Length))
-            .Select(_ => Task.Factory.StartNew(() => Work(queue, tracking, finisher, progress, finished, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+        var lanes = slots
+            .Select(slot => Task.Factory.StartNew(() => Work(slot, queue, tracking, finisher, progress, finished, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await Task.WhenAll(lanes).ConfigureAwait(false);
         if (finisher is not null)
         {
             await finisher.CompleteAsync().ConfigureAwait(false);
@@ -62,7 +91,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
             }
         }
 
-        return (outcomes, inShard.Length - toRun.Length);
+        return (outcomes, inShard - toRun.Length);
     }
 
     /// <summary>
@@ -79,6 +108,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
     }
 
     private void Work(
+        ITrialSlot slot,
         ConcurrentQueue<SweepTrial> queue,
         SweepTracking? tracking,
         TrialFinisher? finisher,
@@ -90,39 +120,44 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         while (!cancellation.IsCancellationRequested && queue.TryDequeue(out var trial))
         {
             progress.OnTrialStarted(trial);
-            var (result, runId) = Attempt(trial, tracking, finisher, cancellation);
-            for (int retry = 0; retry < retries && result.Status == TrialStatus.Failed && !cancellation.IsCancellationRequested; retry++)
+            var (attempt, runId) = Attempt(slot, trial, tracking, finisher, retries, cancellation);
+            for (int retry = 0; retry < retries && attempt.Retryable && !cancellation.IsCancellationRequested; retry++)
             {
-                (result, runId) = Attempt(trial, tracking, finisher, cancellation);
+                (attempt, runId) = Attempt(slot, trial, tracking, finisher, retries - retry - 1, cancellation);
             }
 
-            finished.Add((trial, result, runId));
-            progress.OnTrialCompleted(trial, result);
+            finished.Add((trial, attempt.Result, runId));
+            progress.OnTrialCompleted(trial, NotRetriedNote(attempt, retries) is { } note ? attempt.Result with { Error = $"{attempt.Result.Error} ({note})" } : attempt.Result);
         }
     }
 
-    /// <summary>One run of a trial; when tracked, its run (a child run of its own) is finished by <paramref name="finisher"/>.</summary>
-    private (TrialResult Result, Task<string?> RunId) Attempt(SweepTrial trial, SweepTracking? tracking, TrialFinisher? finisher, CancellationToken cancellation)
+    /// <summary>
+    /// One run of a trial; when tracked, its run (a child run of its own) is finished by <paramref name="finisher"/>,
+    /// with the worker's standard error attached when its worker was lost.
+    /// </summary>
+    private static (TrialAttempt Attempt, Task<string?> RunId) Attempt(
+        ITrialSlot slot, SweepTrial trial, SweepTracking? tracking, TrialFinisher? finisher, int retriesLeft, CancellationToken cancellation)
     {
         var tracker = tracking?.StartTrial(trial);
-        var result = RunOne(trial, tracker, cancellation);
-        return tracker is null || finisher is null
-            ? (result, Task.FromResult<string?>(null))
-            : (result, finisher.Enqueue(trial, result, tracker));
+        var attempt = slot.Run(trial.Trial, trial.Identity, tracker, cancellation);
+        if (tracker is null || finisher is null)
+        {
+            return (attempt, Task.FromResult<string?>(null));
+        }
+
+        if (NotRetriedNote(attempt, retriesLeft) is { } note)
+        {
+            tracker.Recorder.SetTag(RunKeys.Tags.Retry, note);
+        }
+        else if (attempt.Retryable)
+        {
+            tracker.Recorder.SetTag(RunKeys.Tags.Retry, retriesLeft > 0 ? $"retried ({retriesLeft} retries were left)" : "not retried: no retries left (--retries)");
+        }
+
+        return (attempt, finisher.Enqueue(trial, attempt.Result, tracker, attempt.WorkerOutput));
     }
 
-    private TrialResult RunOne(SweepTrial trial, ITrialObserver? tracker, CancellationToken cancellation)
-    {
-        try
-        {
-            return runner.Run(trial.Trial, tracker, cancellation);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A plugin that cannot even be created fails this trial, not the sweep.
-            var failed = new TrialResult(TrialStatus.Failed, double.NaN, [], [], [], 0, 0, [], 0, ExceptionText.OneLine(e));
-            tracker?.OnCompleted(failed);
-            return failed;
-        }
-    }
+    /// <summary>What to say about a failure that retries were allowed for but that is not retried (a plain exception).</summary>
+    private static string? NotRetriedNote(TrialAttempt attempt, int retries) =>
+        attempt.Failure is FailureKind.Exception or FailureKind.Setup && retries > 0 ? NotRetried : null;
 }

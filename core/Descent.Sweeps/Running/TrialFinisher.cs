@@ -33,9 +33,9 @@ internal sealed class TrialFinisher
     }
 
     /// <summary>Queues a trial's run to be finished (waits while the queue is full); the task gives its run id.</summary>
-    public Task<string?> Enqueue(SweepTrial trial, TrialResult result, TrialTracker tracker)
+    public Task<string?> Enqueue(SweepTrial trial, TrialResult result, TrialTracker tracker, string? workerOutput = null)
     {
-        var job = new Job(trial, result, tracker, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var job = new Job(trial, result, tracker, workerOutput, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!jobs.Writer.TryWrite(job))
         {
             jobs.Writer.WriteAsync(job).AsTask().GetAwaiter().GetResult();
@@ -74,12 +74,26 @@ internal sealed class TrialFinisher
         {
             try
             {
-                TrialFiles.Write(files, job.Trial.Trial, job.Result, services, lossPicture: false);
+                if (job.Result.Status == TrialStatus.Killed)
+                {
+                    // Ctrl-C: the killed run's numbers without pictures (drawing them can take a second), so the sweep ends at once.
+                    await File.WriteAllTextAsync(Path.Combine(files, RunKeys.Artifacts.Result), Json.Write(TrialReport.From(job.Trial.Trial, job.Result))).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(Path.Combine(files, RunKeys.Artifacts.History), TrialFiles.HistoryCsv(job.Result, TrialFiles.ParameterLabels(job.Result), job.Trial.Trial.UsesData)).ConfigureAwait(false);
+                }
+                else
+                {
+                    TrialFiles.Write(files, job.Trial.Trial, job.Result, services, lossPicture: false);
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The trial's numbers matter more than its pictures: record why they are missing and go on.
                 job.Tracker.Recorder.SetTag(RunKeys.Tags.ArtifactsError, ExceptionText.OneLine(e));
+            }
+
+            if (job.WorkerOutput is not null)
+            {
+                await File.WriteAllTextAsync(Path.Combine(files, RunKeys.Artifacts.WorkerStderr), job.WorkerOutput).ConfigureAwait(false);
             }
 
             var outcome = await job.Tracker.FinishAsync(job.Result, files, copyConfiguration: false).ConfigureAwait(false);
@@ -117,5 +131,5 @@ internal sealed class TrialFinisher
         return Path.GetTempPath();
     }
 
-    private sealed record Job(SweepTrial Trial, TrialResult Result, TrialTracker Tracker, TaskCompletionSource<string?> RunId);
+    private sealed record Job(SweepTrial Trial, TrialResult Result, TrialTracker Tracker, string? WorkerOutput, TaskCompletionSource<string?> RunId);
 }

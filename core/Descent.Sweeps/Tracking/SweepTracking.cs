@@ -209,20 +209,21 @@ public sealed class SweepTracking
             return false;
         }
 
-        // Complete when every trial has a FINISHED run: known from the start and from this process, else (other
-        // shards may have finished the rest) read from the store.
+        // Complete when every trial has a final run, FINISHED or FAILED (a failed trial is a result the report counts;
+        // a rerun runs it again): known from the start and from this process, else (other shards may have ended the
+        // rest) read from the store.
         bool complete;
         lock (outcomesHere)
         {
             complete = !interrupted && plan.Trials.All(t => Finished.Contains(t.Identity) ||
-                (outcomesHere.TryGetValue(t.Identity, out var outcome) && outcome.Status is TrialStatus.Finished or TrialStatus.Diverged));
+                (outcomesHere.TryGetValue(t.Identity, out var outcome) && outcome.Status is TrialStatus.Finished or TrialStatus.Diverged or TrialStatus.Failed));
         }
 
         if (!complete && Reachable && !interrupted)
         {
             var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
-            var finished = runs.Where(r => r.Info.Status == RunStatus.Finished).Select(r => r.Tag(RunKeys.Tags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            complete = plan.Trials.All(t => finished.Contains(t.Identity));
+            var ended = runs.Where(r => r.Info.Status is RunStatus.Finished or RunStatus.Failed).Select(r => r.Tag(RunKeys.Tags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            complete = plan.Trials.All(t => ended.Contains(t.Identity));
         }
 
         if (heartbeat is not null && Reachable)

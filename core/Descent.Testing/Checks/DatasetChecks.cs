@@ -13,7 +13,7 @@ internal static class DatasetChecks
     public static IReadOnlyList<CheckResult> Run(IPlugin plugin, OptionsSchema schema, DataLocations data)
     {
         object Options() => Activator.CreateInstance(schema.OptionsType)!;
-        IDataset Create(ScalarType dtype) => PluginFactory.Create<IDataset>(plugin, Options(), dtype, 3, data);
+        IDataset Create(ScalarType dtype) => PluginFactory.Create<IDataset>(plugin, Options(), dtype, 3, data, null);
         var results = new List<CheckResult>();
         IDataset? first;
         try

@@ -25,7 +25,7 @@ internal static class ObjectiveChecks
         {
             foreach (var dtype in new[] { ScalarType.Float32, ScalarType.Float64 })
             {
-                using var objective = PluginFactory.Create<IObjective>(plugin, Options(), dtype, 1, null);
+                using var objective = PluginFactory.Create<IObjective>(plugin, Options(), dtype, 1, null, null);
                 var wrong = objective.Parameters.Zip(objective.Parameters.Names).FirstOrDefault(p => p.First.dtype != dtype);
                 if (wrong.First is not null)
                 {
@@ -37,7 +37,7 @@ internal static class ObjectiveChecks
         });
         yield return Guard("loss", () =>
         {
-            using var objective = PluginFactory.Create<IObjective>(plugin, Options(), ScalarType.Float64, 1, null);
+            using var objective = PluginFactory.Create<IObjective>(plugin, Options(), ScalarType.Float64, 1, null, null);
             using var scope = NewDisposeScope();
             var loss = objective.Loss(Batch.None);
             if (loss.numel() != 1)
@@ -55,7 +55,7 @@ internal static class ObjectiveChecks
         {
             double[] First()
             {
-                using var objective = PluginFactory.Create<IObjective>(plugin, Options(), ScalarType.Float64, 7, null);
+                using var objective = PluginFactory.Create<IObjective>(plugin, Options(), ScalarType.Float64, 7, null, null);
                 using var scope = NewDisposeScope();
                 return [.. OptimizerHarness.Values(objective.Parameters), objective.Loss(Batch.None).item<double>()];
             }
@@ -70,7 +70,7 @@ internal static class ObjectiveChecks
     /// <summary>Each gradient element against (f(x + h) - f(x - h)) / 2h with h = 1e-6, float64; relative tolerance 1e-5 (the difference's truncation and rounding error is far below it for smooth f).</summary>
     private static CheckResult Gradients(IPlugin plugin, object options)
     {
-        using var objective = PluginFactory.Create<IObjective>(plugin, options, ScalarType.Float64, 1, null);
+        using var objective = PluginFactory.Create<IObjective>(plugin, options, ScalarType.Float64, 1, null, null);
         using var scope = NewDisposeScope();
         var parameters = objective.Parameters;
         objective.Loss(Batch.None); // some objectives cache; the training loss is what backward sees

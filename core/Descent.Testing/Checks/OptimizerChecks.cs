@@ -35,6 +35,7 @@ internal static class OptimizerChecks
         yield return Guard("dtype and device", () => DTypes(harness));
         yield return Guard("concurrency", () => Concurrency(harness));
         yield return Guard("speed", () => Speed(harness, settings));
+        yield return Guard("learning rate from the host", () => HostLearningRate(harness));
     }
 
     private static CheckResult Construction(OptimizerHarness harness)
@@ -57,6 +58,11 @@ internal static class OptimizerChecks
 
     private static CheckResult NoGradientNoChange(OptimizerHarness harness)
     {
+        if (harness.Plugin.ImplementationType.IsAssignableTo(typeof(IClosureOptimizer)))
+        {
+            return CheckResult.Passed("no gradient, no change", "not applicable: a closure-based optimizer computes its gradients through the closure");
+        }
+
         using var run = new ProblemRun(harness, Quadratic, ScalarType.Float64, harness.Options());
         double[] before = OptimizerHarness.Values(run.Parameters);
         run.Optimizer.Step();
@@ -245,6 +251,47 @@ internal static class OptimizerChecks
         var clock = Stopwatch.StartNew();
         OptimizerHarness.Run(run.Optimizer, LeastSquares, run.Parameters, steps);
         return clock.Elapsed.TotalMicroseconds / steps;
+    }
+
+    /// <summary>
+    /// Contract 1.1: an optimizer created with lr 0.02 whose rate the host sets to 0.01 before every step must
+    /// take the steps of one created with 0.01, bit for bit, and report the rate it was set to.
+    /// </summary>
+    private static CheckResult HostLearningRate(OptimizerHarness harness)
+    {
+        const string check = "learning rate from the host";
+        if (!harness.Plugin.ImplementationType.IsAssignableTo(typeof(IScheduledOptimizer)))
+        {
+            return CheckResult.Warned(check, "does not implement IScheduledOptimizer: it runs at a constant rate and a trial that asks for a schedule refuses it",
+                "pass lr to SlotOptimizer's constructor (parameters, slots, options.Lr), use Lr in Update and add IScheduledOptimizer to the class");
+        }
+
+        if (harness.Schema.Find("lr") is null)
+        {
+            return CheckResult.Passed(check, "no lr hyperparameter: a schedule scales the update from a rate of 1");
+        }
+
+        double[] reference = Trajectory(harness, LeastSquares, 20, ScalarType.Float64);
+        using var run = new ProblemRun(harness, LeastSquares, ScalarType.Float64, harness.Options(lr: 2 * OptimizerHarness.SmallLearningRate));
+        var scheduled = (IScheduledOptimizer)run.Optimizer;
+        double configured = scheduled.LearningRate;
+        for (int step = 0; step < 20; step++)
+        {
+            scheduled.LearningRate = OptimizerHarness.SmallLearningRate;
+            OptimizerHarness.Run(run.Optimizer, LeastSquares, run.Parameters, 1);
+        }
+
+        double[] values = OptimizerHarness.Values(run.Parameters);
+        if (configured != 2 * OptimizerHarness.SmallLearningRate)
+        {
+            return CheckResult.Failed(check, $"created with lr = {2 * OptimizerHarness.SmallLearningRate}, it reports LearningRate = {configured}",
+                "LearningRate reads as the configured lr until the host sets it");
+        }
+
+        return values.SequenceEqual(reference)
+            ? CheckResult.Passed(check, $"created with lr = {2 * OptimizerHarness.SmallLearningRate} and set to {OptimizerHarness.SmallLearningRate} before each step: the bits of a run created with {OptimizerHarness.SmallLearningRate}")
+            : CheckResult.Failed(check, $"created with lr = {2 * OptimizerHarness.SmallLearningRate} and set to {OptimizerHarness.SmallLearningRate} before each of 20 steps, it ends at [{Format(values)}], not at [{Format(reference)}] as when created with {OptimizerHarness.SmallLearningRate}",
+                "read the rate of each step from LearningRate (SlotOptimizer's Lr), not from the options");
     }
 
     private static double[] Trajectory(OptimizerHarness harness, TestProblem problem, int steps, ScalarType dtype)

@@ -7,4 +7,8 @@ namespace Descent.Cli.Bench;
 /// <param name="Console">Where figures go.</param>
 /// <param name="Quick">Fewer repetitions (a smoke run), when true.</param>
 /// <param name="Cancellation">Ctrl-C.</param>
-public sealed record BenchContext(EngineHost Engine, CliConsole Console, bool Quick, CancellationToken Cancellation);
+public sealed record BenchContext(EngineHost Engine, CliConsole Console, bool Quick, CancellationToken Cancellation)
+{
+    /// <summary>Warm worker processes with a given libtorch thread count, kept for the whole benchmark run; null: trials run in-process only.</summary>
+    public Func<int, global::Descent.Sweeps.Workers.WorkerPool>? Workers { get; init; }
+}

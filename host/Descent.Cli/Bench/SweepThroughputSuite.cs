@@ -15,6 +15,9 @@ namespace Descent.Cli.Bench;
 /// as a user runs it (tracked to a fresh local MLflow store, every run with its files and pictures) and
 /// untracked (<c>--no-track</c>: the same work as the PyTorch script, which records nothing), trials per
 /// second, and the PyTorch baseline script running the same configurations one after another, with the ratios.
+/// Trials run in worker processes, as <c>descent sweep</c> runs them (their start-up is part of each wall time);
+/// the untracked <c>--parallel 2</c> sweep also runs in-process (<c>--in-process</c>) for comparison, and the
+/// workers' start-up time and per-trial dispatch overhead are reported.
 /// </summary>
 public sealed class SweepThroughputSuite : IBenchmarkSuite
 {
@@ -42,15 +45,30 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
         var warmUp = plan with { Trials = plan.Trials.Where(t => t.Trial.Seed == 0).Take(8).Select((t, i) => t with { Index = i }).ToArray() };
         Measure(context, warmUp, 2, tracked: true, quiet: true);
         Measure(context, warmUp, 2, tracked: false, quiet: true);
+        Measure(context, warmUp, 2, tracked: false, quiet: true, inProcess: true);
+        var statistics = new List<global::Descent.Sweeps.Workers.WorkerStatistics>();
         foreach (bool tracked in new[] { true, false })
         {
             foreach (int parallel in new[] { 1, 2 })
             {
                 string variant = $"{(tracked ? "tracked" : "untracked")}_parallel{parallel}";
-                double seconds = Measure(context, plan, parallel, tracked);
+                double seconds = Measure(context, plan, parallel, tracked, statistics: statistics);
                 figures[$"{variant}_wall_seconds"] = seconds;
                 figures[$"{variant}_trials_per_second"] = plan.Trials.Count / seconds;
             }
+        }
+
+        double inProcess = Measure(context, plan, 2, tracked: false, inProcess: true);
+        figures["untracked_parallel2_in_process_wall_seconds"] = inProcess;
+        var startups = statistics.SelectMany(s => s.StartupSeconds).ToArray();
+        var dispatches = statistics.SelectMany(s => s.DispatchSeconds).ToArray();
+        if (startups.Length > 0 && dispatches.Length > 0)
+        {
+            figures["worker_startup_seconds"] = startups.Average();
+            figures["worker_dispatch_ms_per_trial"] = 1000 * dispatches.Average();
+            context.Console.Out.WriteLine(
+                $"   workers: start-up {startups.Average():F2} s on average ({startups.Length} started, in parallel with the sweep's setup); " +
+                $"dispatch overhead {1000 * dispatches.Average():F2} ms per trial (median {1000 * dispatches.Order().ElementAt(dispatches.Length / 2):F2} ms, {dispatches.Length} trials)");
         }
 
         var (python, problem) = PythonBaseline.Find();
@@ -67,29 +85,36 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
         double pytorch = torch["wall_seconds"].GetDouble();
         figures["pytorch_trials"] = torch["trials"].GetDouble();
         figures["pytorch_wall_seconds"] = pytorch;
-        foreach (string variant in new[] { "tracked_parallel1", "tracked_parallel2", "untracked_parallel1", "untracked_parallel2" })
+        foreach (string variant in new[] { "tracked_parallel1", "tracked_parallel2", "untracked_parallel1", "untracked_parallel2", "untracked_parallel2_in_process" })
         {
             figures[$"speedup_{variant}_vs_pytorch"] = pytorch / figures[$"{variant}_wall_seconds"];
         }
         return figures;
     }
 
-    private static double Measure(BenchContext context, SweepPlan plan, int parallel, bool tracked, bool quiet = false)
+    private static double Measure(
+        BenchContext context, SweepPlan plan, int parallel, bool tracked, bool quiet = false, bool inProcess = false, List<global::Descent.Sweeps.Workers.WorkerStatistics>? statistics = null)
     {
+        var workers = inProcess ? null : context.Workers?.Invoke(Math.Max(1, Environment.ProcessorCount / parallel));
+        if (workers is not null && statistics is not null && !statistics.Contains(workers.Statistics))
+        {
+            statistics.Add(workers.Statistics);
+        }
+
         string store = Path.Combine(Path.GetTempPath(), $"descent-bench-sweep-{Guid.NewGuid():N}");
         try
         {
             var clock = Stopwatch.StartNew();
             using var session = tracked ? TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name)) : null;
             var tracking = session is null ? null : SweepTracking.OpenAsync(session, plan, context.Cancellation).GetAwaiter().GetResult();
-            var runner = new SweepRunner(context.Engine.Runner, context.Engine.Services, context.Engine.Data);
+            var runner = new SweepRunner(context.Engine.Runner, context.Engine.Services, context.Engine.Data, workers);
             var (outcomes, _) = runner.RunAsync(plan, new SweepRunOptions(parallel, Shard.All), tracking, new Silent(), context.Cancellation).GetAwaiter().GetResult();
             tracking?.CompleteAsync(false, [], context.Cancellation).GetAwaiter().GetResult();
             double seconds = clock.Elapsed.TotalSeconds;
             int bad = outcomes.Count(o => o.Result.Status is TrialStatus.Failed or TrialStatus.Killed);
             if (!quiet)
             {
-                context.Console.Out.WriteLine($"   {(tracked ? "tracked to a local store" : "untracked")}, --parallel {parallel}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
+                context.Console.Out.WriteLine($"   {(tracked ? "tracked to a local store" : "untracked")}, --parallel {parallel}{(workers is null ? " --in-process" : "")}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
             }
 
             return seconds;

@@ -3,6 +3,7 @@ using Descent.Cli.Bench;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
 using Descent.Engine.Options;
+using Descent.Sweeps.Workers;
 
 namespace Descent.Cli.Commands;
 
@@ -28,11 +29,14 @@ public static class BenchCommand
 
             var suites = requested.Length == 0 ? BenchmarkSuites.All : BenchmarkSuites.All.Where(s => requested.Contains(s.Name)).ToArray();
             using var engine = EngineHost.Start(console, parsed);
+            // Worker processes live as long as the benchmark, warm, per libtorch thread count.
+            var pools = new System.Collections.Concurrent.ConcurrentDictionary<int, WorkerPool>();
+            using var closePools = new Disposer(() => Parallel.ForEach(pools.Values, pool => pool.Dispose()));
             var figures = new Dictionary<string, Dictionary<string, double>>();
             foreach (var suite in suites)
             {
                 console.Out.WriteLine($"== {suite.Name}: {suite.Description}");
-                var result = suite.Run(new BenchContext(engine, console, parsed.GetValue(quick), cancellation));
+                var result = suite.Run(new BenchContext(engine, console, parsed.GetValue(quick), cancellation) { Workers = threads => pools.GetOrAdd(threads, t => new WorkerPool(WorkerLaunches.For(parsed, t))) });
                 figures[suite.Name] = result.ToDictionary();
                 foreach (var (name, value) in result)
                 {
@@ -48,5 +52,10 @@ public static class BenchCommand
             return ExitCodes.Ok;
         }, CancellationToken.None));
         return command;
+    }
+
+    private sealed class Disposer(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
     }
 }

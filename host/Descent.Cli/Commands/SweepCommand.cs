@@ -12,6 +12,7 @@ using Descent.Sweeps.Files;
 using Descent.Sweeps.Running;
 using Descent.Sweeps.Sharding;
 using Descent.Sweeps.Tracking;
+using Descent.Sweeps.Workers;
 using Descent.Tracking;
 
 namespace Descent.Cli.Commands;
@@ -47,6 +48,11 @@ public static class SweepCommand
             TrackingOptions.TrackingUri, ExperimentOption, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
+        foreach (var option in WorkerOptions.All)
+        {
+            command.Options.Add(option); // where trials run: --in-process, --trial-timeout, --threads-per-trial
+        }
+
         command.SetAction((parsed, cancellation) => Task.Run(() => ExecuteAsync(console, parsed, cancellation), CancellationToken.None));
         return command;
     }
@@ -59,7 +65,11 @@ public static class SweepCommand
             throw new UsageException($"invalid --parallel {parallel}; give at least 1");
         }
 
+        var timeout = WorkerOptions.Timeout(parsed);
         var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
+        // The workers load their plugins while this process loads its own and expands the sweep.
+        using var workers = parsed.GetValue(WorkerOptions.InProcess) || parsed.GetValue(DryRunOption) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel)));
+        workers?.Prestart(parallel);
         using var host = EngineHost.Start(console, parsed);
         var plan = SweepExpander.Expand(file, host.Catalog);
         int maxTrials = parsed.GetValue(MaxTrialsOption);
@@ -86,14 +96,14 @@ public static class SweepCommand
 
         OptimizerCreationCheck.Check(plan.Trials.Select(t => t.Trial));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var runner = new SweepRunner(host.Runner, host.Services, host.Data);
+        var runner = new SweepRunner(host.Runner, host.Services, host.Data, workers);
         int retries = parsed.GetValue(RetriesOption);
         if (retries < 0)
         {
             throw new UsageException($"invalid --retries {retries}; give 0 or more");
         }
 
-        var options = new SweepRunOptions(parallel, shard, retries);
+        var options = new SweepRunOptions(parallel, shard, retries, timeout);
         bool live = !json && !Console.IsOutputRedirected && ReferenceEquals(console.Out, Console.Out);
         var (outcomes, skipped) = live
             ? await LiveSweepProgress.RunAsync(console.Rich, progress => runner.RunAsync(plan, options, tracking, progress, cancellation))

@@ -3,8 +3,10 @@ using System.Globalization;
 using Descent.Cli.Hosting;
 using Descent.Cli.Output;
 using Descent.Cli.Tracking;
+using Descent.Contracts;
 using Descent.Engine.Options;
 using Descent.Engine.Trials;
+using Descent.Sweeps.Workers;
 
 namespace Descent.Cli.Commands;
 
@@ -49,6 +51,11 @@ public static class TrialCommand
             command.Options.Add(option); // tracking: --tracking-uri, --experiment, --no-track (Tracking/TrialTracking.cs)
         }
 
+        foreach (var option in WorkerOptions.All)
+        {
+            command.Options.Add(option); // where the trial runs: --in-process, --trial-timeout, --threads-per-trial
+        }
+
         // Task.Run: System.CommandLine installs its Ctrl-C handler only once the action has returned its task.
         command.SetAction((result, cancellation) => Task.Run(() => Execute(console, result, cancellation), CancellationToken.None));
         return command;
@@ -57,13 +64,26 @@ public static class TrialCommand
     private static int Execute(CliConsole console, ParseResult parsed, CancellationToken cancellation)
     {
         var spec = ReadSpec(parsed);
+        var timeout = WorkerOptions.Timeout(parsed);
         using var tracking = TrialTracking.Open(console, parsed);
+        // The worker loads its plugins while this process loads its own and checks the trial.
+        using var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, 1)));
+        using var worker = workers is null ? null : new WorkerSlot(workers, Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(GlobalOptions.DataDir), parsed.GetValue(GlobalOptions.Offline))) { TrialTimeout = timeout };
+        worker?.Warm();
         using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
         OptimizerCreationCheck.Check([trial]);
-        var result = host.Runner.Run(trial, tracking.Start(trial), cancellation);
+        ITrialSlot slot = worker is null ? new InProcessSlot(host.Runner) : worker;
+        var attempt = slot.Run(trial, TrialIdentity.Hash(trial), tracking.Start(trial), cancellation);
+        if (attempt.Failure == FailureKind.Setup)
+        {
+            // The input cannot be used (a missing data file, say): a usage error, as before the trial ran in a worker.
+            throw new TrialSetupException(attempt.SetupMessage ?? attempt.Result.Error ?? "the trial could not be set up");
+        }
+
+        var result = attempt.Result;
         string? outDirectory = parsed.GetValue(OutOption);
-        var report = tracking.Finish(trial, result, TrialReport.From(trial, result), host.Services, outDirectory);
+        var report = tracking.Finish(trial, result, TrialReport.From(trial, result), host.Services, outDirectory, attempt.WorkerOutput);
 
         if (parsed.GetValue(JsonOption))
         {
@@ -76,7 +96,7 @@ public static class TrialCommand
 
         if (outDirectory is not null)
         {
-            var files = tracking.WrittenFiles ?? TrialFiles.Write(outDirectory, trial, result, host.Services, lossPicture: true);
+            var files = tracking.WrittenFiles ?? TrialTracking.WriteFiles(outDirectory, trial, result, host.Services, attempt.WorkerOutput);
             console.Error.WriteLine($"wrote {string.Join(", ", files.Select(Path.GetFileName))} to {Path.GetFullPath(outDirectory)}");
         }
 

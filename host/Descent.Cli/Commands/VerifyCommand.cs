@@ -29,7 +29,7 @@ public static class VerifyCommand
 
             using var host = EngineHost.Start(console, result);
             var references = new[] { "sgd", "adam" }.Select(host.Catalog.Find).OfType<Engine.Plugins.LoadedPlugin>().Select(p => p.Instance).ToArray();
-            var report = PluginVerifier.VerifyPath(target, VerifierSettings.Default with { SpeedReferences = references }, host.Data);
+            var report = PluginVerifier.VerifyPath(target, VerifierSettings.Default with { SpeedReferences = references, Optimizers = new Engine.Composition.OptimizerFactory(host.Catalog, host.Services) }, host.Data);
             if (result.GetValue(json))
             {
                 console.Out.WriteLine(Json.Write(report));

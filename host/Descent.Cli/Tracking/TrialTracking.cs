@@ -58,7 +58,7 @@ internal sealed class TrialTracking : IDisposable
     }
 
     /// <summary>Attaches the trial's files and ends the run; the report gains the run's ids.</summary>
-    public TrialReport Finish(ResolvedTrial trial, TrialResult result, TrialReport report, IServiceProvider services, string? outDirectory)
+    public TrialReport Finish(ResolvedTrial trial, TrialResult result, TrialReport report, IServiceProvider services, string? outDirectory, string? workerOutput = null)
     {
         if (tracker is null)
         {
@@ -68,7 +68,7 @@ internal sealed class TrialTracking : IDisposable
         string directory = outDirectory ?? Path.Combine(Path.GetTempPath(), $"descent-trial-{Guid.NewGuid():N}");
         try
         {
-            WrittenFiles = TrialFiles.Write(directory, trial, result, services, lossPicture: true);
+            WrittenFiles = WriteFiles(directory, trial, result, services, workerOutput);
             var outcome = tracker.FinishAsync(result, directory).GetAwaiter().GetResult();
             finished = true;
             WrittenFiles = [.. WrittenFiles, Path.Combine(directory, RunKeys.Artifacts.Configuration)];
@@ -83,6 +83,20 @@ internal sealed class TrialTracking : IDisposable
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    /// <summary>The trial's files (<see cref="TrialFiles.Write"/>), and the worker's standard error when its worker was lost.</summary>
+    public static IReadOnlyList<string> WriteFiles(string directory, ResolvedTrial trial, TrialResult result, IServiceProvider services, string? workerOutput)
+    {
+        var files = TrialFiles.Write(directory, trial, result, services, lossPicture: true);
+        if (workerOutput is null)
+        {
+            return files;
+        }
+
+        string stderr = Path.Combine(directory, RunKeys.Artifacts.WorkerStderr);
+        File.WriteAllText(stderr, workerOutput);
+        return [.. files, stderr];
     }
 
     /// <summary>Ends a run the command did not finish (it failed before or after the trial) as failed, then closes the store.</summary>

@@ -13,7 +13,7 @@ public sealed class ConformanceKitTests
     private static readonly string[] OptimizerChecks =
     [
         "manifest", "options class", "defaults valid", "ranges", "descriptions", "PyTorch names", "construction", "no gradient, no change",
-        "progress", "zero gradients", "determinism", "state round trip", "memory", "dtype and device", "concurrency", "speed",
+        "progress", "zero gradients", "determinism", "state round trip", "memory", "dtype and device", "concurrency", "speed", "learning rate from the host",
     ];
 
     public static IEnumerable<string> BundledPlugins() => TestEngine.Catalog.Plugins.Select(p => p.Id).Order(StringComparer.Ordinal);
@@ -22,7 +22,8 @@ public sealed class ConformanceKitTests
     public void A_bundled_plugin_passes_every_check(string id)
     {
         var plugin = TestEngine.Catalog.Find(id)!;
-        var verification = PluginVerifier.Verify(plugin.Instance, data: Datasets.SharedAirfoilFile.RequireLocations());
+        var settings = VerifierSettings.Default with { Optimizers = new Descent.Engine.Composition.OptimizerFactory(TestEngine.Catalog, TestEngine.Services) };
+        var verification = PluginVerifier.Verify(plugin.Instance, settings, Datasets.SharedAirfoilFile.RequireLocations());
 
         Assert.That(verification.Failures, Is.Empty, verification.ToString());
         if (plugin.Kind == PluginKind.Optimizer)

@@ -17,6 +17,7 @@ public sealed class DefectivePluginTests
     [TestCase("defect-random", new[] { "determinism", "state round trip", "concurrency" }, "two runs of 30 steps differ in")]
     [TestCase("defect-stateless", new[] { "state round trip" }, "after save at step 10, load and 10 more steps")]
     [TestCase("defect-nan", new[] { "zero gradients" }, "10 steps on all-zero gradients gave [NaN")]
+    [TestCase("defect-lr", new[] { "learning rate from the host" }, "created with lr = 0.02 and set to 0.01 before each of 20 steps")]
     [TestCase("defect-ctor", new[] { "construction" }, "threw ArgumentException: warmup must be set")]
     public void Each_defect_fails_exactly_its_checks(string id, string[] failing, string message)
     {

@@ -38,25 +38,35 @@ public sealed class PluginTemplateTests
     }
 
     [Test]
+    public void The_template_references_the_packages_of_this_contract_version()
+    {
+        string template = Path.Combine(Repository.Root, "templates", "content", "descent-optimizer");
+        string plugin = File.ReadAllText(Path.Combine(template, "DescentOptimizer1", "DescentOptimizer1.csproj"));
+        string tests = File.ReadAllText(Path.Combine(template, "DescentOptimizer1.Tests", "DescentOptimizer1.Tests.csproj"));
+        Assert.That(plugin, Does.Contain($"Include=\"Descent.Contracts\" Version=\"{ContractInfo.Version}.0\""));
+        Assert.That(tests, Does.Contain($"Include=\"Descent.Testing\" Version=\"{ContractInfo.Version}.0\""));
+    }
+
+    [Test]
     public void A_new_optimizer_from_the_template_builds_passes_the_kit_and_carries_only_its_own_dll()
     {
         var kit = Packed.Value;
         string work = Path.Combine(kit.Root, "authors");
         Directory.CreateDirectory(work);
         kit.WriteNugetConfig(work);
-        Run(work, "dotnet", "new", "install", Path.Combine(kit.Feed, "Descent.Templates.1.0.0.nupkg"), "--debug:custom-hive", kit.Hive);
+        Run(work, "dotnet", "new", "install", Path.Combine(kit.Feed, "Descent.Templates.1.1.0.nupkg"), "--debug:custom-hive", kit.Hive);
         Run(work, "dotnet", "new", "descent-optimizer", "-n", "Lion", "--debug:custom-hive", kit.Hive);
 
         string test = Run(Path.Combine(work, "Lion"), "dotnet", "test");
 
-        Assert.That(test, Does.Contain("Passed!  - Failed:     0, Passed:    16"));
+        Assert.That(test, Does.Contain("Passed!  - Failed:     0, Passed:    17"));
         string output = Path.Combine(work, "Lion", "Lion", "bin", "Debug", "net10.0");
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(),
             Is.EqualTo(new[] { "Lion.deps.json", "Lion.dll", "Lion.pdb", "Lion.runtimeconfig.json", "Lion.xml" }));
 
         var verify = CliRun.Of("verify", Path.Combine(output, "Lion.dll"));
         Assert.That(verify.ExitCode, Is.EqualTo(0), verify.Out + verify.Error);
-        Assert.That(verify.Out, Does.Contain("lion: 16 passed, 0 warnings, 0 failed"));
+        Assert.That(verify.Out, Does.Contain("lion: 17 passed, 0 warnings, 0 failed"));
     }
 
     private static string Run(string directory, string file, params string[] arguments)

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Descent.Cli.Commands;
+
+/// <summary>Where trials run: <c>--in-process</c>, <c>--trial-timeout</c>, <c>--threads-per-trial</c> (sweep and trial).</summary>
+public static class WorkerOptions
+{
+    /// <summary><c>--in-process</c>: run trials on threads of this process, as before workers (for debugging: a crash ends everything).</summary>
+    public static Option<bool> InProcess { get; } = new("--in-process")
+    {
+        Description = "run trials in this process instead of worker processes (for debugging; a crashing plugin then ends the whole command)",
+    };
+
+    /// <summary><c>--trial-timeout</c>: a trial's time limit.</summary>
+    public static Option<string> TrialTimeout { get; } = new("--trial-timeout")
+    {
+        Description = "fail a trial that runs longer than this (e.g. 90s, 5m, 2h; a number is seconds): its worker is killed",
+    };
+
+    /// <summary><c>--threads-per-trial</c>: libtorch threads in each worker.</summary>
+    public static Option<int?> ThreadsPerTrial { get; } = new("--threads-per-trial")
+    {
+        Description = "libtorch threads in each worker (default: cores / --parallel, at least 1)",
+    };
+
+    /// <summary>The options, to add to a command.</summary>
+    public static IEnumerable<Option> All => [InProcess, TrialTimeout, ThreadsPerTrial];
+
+    /// <summary>The time limit, or null; a bad value is a usage error that names it.</summary>
+    public static TimeSpan? Timeout(ParseResult parsed)
+    {
+        string? text = parsed.GetValue(TrialTimeout);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parsed.GetValue(InProcess))
+        {
+            throw new UsageException("--trial-timeout needs worker processes (a trial on a thread of this process cannot be killed); drop --in-process or --trial-timeout");
+        }
+
+        text = text.Trim();
+        double factor = text.EndsWith('h') ? 3600 : text.EndsWith('m') ? 60 : 1;
+        string number = text.TrimEnd('s', 'm', 'h');
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0) || double.IsInfinity(value))
+        {
+            throw new UsageException($"invalid --trial-timeout '{text}'; give a positive duration such as 90s, 5m or 2h (a plain number is seconds)");
+        }
+
+        return TimeSpan.FromSeconds(value * factor);
+    }
+
+    /// <summary>libtorch threads per worker: the option, else cores / <paramref name="parallel"/>, at least 1.</summary>
+    public static int Threads(ParseResult parsed, int parallel)
+    {
+        int? threads = parsed.GetValue(ThreadsPerTrial);
+        if (threads is < 1)
+        {
+            throw new UsageException($"invalid --threads-per-trial {threads}; give at least 1");
+        }
+
+        return threads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, parallel));
+    }
+}

@@ -58,6 +58,12 @@ public static class RunKeys
         /// <summary>Record the loss every this many minibatches.</summary>
         public const string RecordEvery = "record_every";
 
+        /// <summary>Evaluate the splits every this many samples (objectives with metrics).</summary>
+        public const string EvalEvery = "eval_every";
+
+        /// <summary>Samples per forward pass when evaluating a split.</summary>
+        public const string EvalBatchSize = "eval_batch_size";
+
         /// <summary>Whether gradients come from autograd (<c>true</c>/<c>false</c>).</summary>
         public const string Autograd = "autograd";
 
@@ -91,6 +97,15 @@ public static class RunKeys
 
         /// <summary>Wall time of the training loop.</summary>
         public const string WallSeconds = "wall_seconds";
+
+        /// <summary>
+        /// A split's metric, <c>SPLIT/METRIC</c> (step: samples seen): <c>train/loss</c> (the minibatch loss averaged
+        /// since the previous evaluation), <c>train_eval/loss</c>, <c>valid/loss</c>, <c>valid/accuracy</c>, <c>test/loss</c>, <c>test/accuracy</c>.
+        /// </summary>
+        public static string SplitMetric(string split, string metric) => $"{split}/{metric}";
+
+        /// <summary>Seconds spent evaluating splits (not part of <see cref="WallSeconds"/> or <see cref="EpochSeconds"/>).</summary>
+        public const string EvaluationSeconds = "evaluation_seconds";
 
         /// <summary>Prefix of the coordinate metrics of 1-D and 2-D objectives (one chart section in the MLflow UI).</summary>
         public const string TrajectoryPrefix = "trajectory/";

@@ -28,7 +28,7 @@ public static class DescentServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<TrialScope>().Context);
         services.AddScoped(sp => Create<IDataset>(sp, sp.GetRequiredService<TrialScope>().Trial.Dataset
             ?? throw new TrialSetupException($"objective '{sp.GetRequiredService<TrialScope>().Trial.Objective.Id}' asked for a dataset, but the trial names none")));
-        services.AddScoped(sp => Create<IObjective>(sp, sp.GetRequiredService<TrialScope>().Trial.Objective));
+        services.AddScoped(sp => DataFit.CreateObjective(sp.GetRequiredService<TrialScope>().Trial, sp, c => Create<IObjective>(sp, c)));
         services.AddScoped(sp => sp.GetRequiredService<IObjective>().Parameters);
         services.AddScoped(sp => Create<IOptimizer>(sp, sp.GetRequiredService<TrialScope>().Trial.Optimizer));
         services.AddScoped(sp => Create<ILearningRateSchedule>(sp, sp.GetRequiredService<TrialScope>().Trial.Schedule

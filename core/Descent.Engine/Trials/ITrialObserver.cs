@@ -15,6 +15,11 @@ public interface ITrialObserver
     {
     }
 
+    /// <summary>A split was evaluated (objectives with metrics on datasets with splits).</summary>
+    void OnEvaluated(Evaluation evaluation)
+    {
+    }
+
     /// <summary>An epoch ended (data objectives).</summary>
     void OnEpochCompleted(int epoch, double seconds)
     {

@@ -14,6 +14,7 @@ public sealed class TrainingRun(
 {
     private readonly List<HistoryPoint> history = [];
     private readonly List<double> epochSeconds = [];
+    private readonly List<Evaluation> evaluations = [];
 
     /// <summary>The trial.</summary>
     public ResolvedTrial Trial { get; } = trial;
@@ -50,6 +51,16 @@ public sealed class TrainingRun(
         return point;
     }
 
+    /// <summary>Seconds spent evaluating splits (not counted in epoch or training time).</summary>
+    public double EvaluationSeconds { get; set; }
+
+    /// <summary>Adds an evaluation and tells the observer.</summary>
+    public void RecordEvaluation(Evaluation evaluation)
+    {
+        evaluations.Add(evaluation);
+        observer.OnEvaluated(evaluation);
+    }
+
     /// <summary>Notes a completed epoch.</summary>
     public void CompleteEpoch(double seconds)
     {
@@ -77,6 +88,8 @@ public sealed class TrainingRun(
             error)
         {
             Dataset = Dataset?.Info,
+            Evaluations = evaluations.ToArray(),
+            EvaluationSeconds = EvaluationSeconds,
         };
     }
 }

@@ -48,6 +48,15 @@ public static class TrialIdentity
             Number(json, "epochs", trial.Training.Epochs);
             Number(json, "batch_size", trial.Training.BatchSize);
             Number(json, "record_every", trial.Training.RecordEvery);
+            if (trial.Training.EvalEvery is not null)
+            {
+                Number(json, "eval_every", trial.Training.EvalEvery);
+            }
+
+            if (trial.Training.EvalBatchSize is not null)
+            {
+                Number(json, "eval_batch_size", trial.Training.EvalBatchSize);
+            }
             if (trial.UsesData)
             {
                 // How the gradient is computed changes the numbers (at rounding level): autograd and the closed form are two trials.

@@ -175,7 +175,7 @@ public static class TrialResolver
             Epochs: t.Epochs ?? TrainingSettings.DefaultEpochs,
             BatchSize: t.BatchSize ?? TrainingSettings.DefaultBatchSize,
             RecordEvery: t.RecordEvery ?? TrainingSettings.DefaultRecordEvery,
-            Autograd: t.Autograd);
+            Autograd: t.Autograd) { EvalEvery = t.EvalEvery, EvalBatchSize = t.EvalBatchSize };
         if (resolved.Epochs < 1)
         {
             problems.Add(ConfigurationProblem.OfSetting("epochs", $"invalid epochs = {resolved.Epochs}; valid range is [1, inf)"));
@@ -184,6 +184,12 @@ public static class TrialResolver
         if (resolved.BatchSize < 1)
         {
             problems.Add(ConfigurationProblem.OfSetting("batch_size", $"invalid batch size = {resolved.BatchSize}; valid range is [1, inf)"));
+        }
+
+        if (resolved.EvalEvery < 1 || resolved.EvalBatchSize < 1)
+        {
+            string name = resolved.EvalEvery < 1 ? "eval_every" : "eval_batch_size";
+            problems.Add(ConfigurationProblem.OfSetting(name, $"invalid {name} = {(resolved.EvalEvery < 1 ? resolved.EvalEvery : resolved.EvalBatchSize)}; valid range is [1, inf)"));
         }
 
         if (resolved.RecordEvery < 1)

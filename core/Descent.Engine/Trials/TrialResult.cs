@@ -26,6 +26,15 @@ public sealed record TrialResult(
     /// <summary>The dataset's shape and provenance (file, SHA-256), for data trials.</summary>
     public Contracts.DatasetInfo? Dataset { get; init; }
 
+    /// <summary>Evaluations of the splits on the schedule, in order (objectives with metrics on datasets with splits).</summary>
+    public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];
+
+    /// <summary>Seconds spent evaluating; not part of <see cref="EpochSeconds"/> or <see cref="WallSeconds"/>.</summary>
+    public double EvaluationSeconds { get; init; }
+
+    /// <summary>The last evaluation of <paramref name="split"/>, or null.</summary>
+    public Evaluation? LastEvaluation(string split) => Evaluations.LastOrDefault(e => e.Split == split);
+
     /// <summary>Mean seconds per completed epoch; null when no epoch completed.</summary>
     public double? SecondsPerEpoch => EpochSeconds.Count == 0 ? null : EpochSeconds.Average();
 }

@@ -33,7 +33,9 @@ public sealed class TrialRunner(IServiceProvider root, DataLocations data)
         TrialResult result;
         try
         {
-            result = dataset is null ? AnalyticLoop.Run(run) : MinibatchLoop.Run(run);
+            result = dataset is null ? AnalyticLoop.Run(run)
+                : objective is IEvaluatedObjective && dataset is ISplitDataset ? EvaluatedLoop.Run(run)
+                : MinibatchLoop.Run(run);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

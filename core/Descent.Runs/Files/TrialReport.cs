@@ -35,6 +35,15 @@ public sealed record TrialReport(
     /// <summary>The MLflow experiment of <see cref="RunId"/>.</summary>
     public string? ExperimentId { get; init; }
 
+    /// <summary>The evaluations of the splits (classification objectives on datasets with splits); null otherwise.</summary>
+    public IReadOnlyList<EvaluationEntry>? Evaluations { get; init; }
+
+    /// <summary>The last evaluation of each split; null when nothing was evaluated.</summary>
+    public FinalMetrics? Final { get; init; }
+
+    /// <summary>Seconds spent evaluating (not part of <see cref="WallSeconds"/>); null when nothing was evaluated.</summary>
+    public double? EvaluationSeconds { get; init; }
+
     /// <summary>The report of <paramref name="result"/>.</summary>
     public static TrialReport From(ResolvedTrial trial, TrialResult result) => new(
         result.Status.ToString().ToLowerInvariant(),
@@ -57,5 +66,10 @@ public sealed record TrialReport(
         result.SecondsPerEpoch,
         result.WallSeconds,
         result.Error,
-        result.History.Select(p => HistoryEntry.From(p, trial.UsesData)).ToArray());
+        result.History.Select(p => HistoryEntry.From(p, trial.UsesData)).ToArray())
+    {
+        Evaluations = result.Evaluations.Count == 0 ? null : result.Evaluations.Select(EvaluationEntry.From).ToArray(),
+        Final = FinalMetrics.From(result),
+        EvaluationSeconds = result.Evaluations.Count == 0 ? null : result.EvaluationSeconds,
+    };
 }

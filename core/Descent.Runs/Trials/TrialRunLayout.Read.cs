@@ -27,7 +27,11 @@ public static partial class TrialRunLayout
             ScheduleArgs = Prefixed(parameters, P.SchedulePrefix, P.ScheduleVersion),
             Training = new TrainingSettings(
                 Integer(parameters, P.Steps), Integer(parameters, P.Epochs), Integer(parameters, P.BatchSize), Integer(parameters, P.RecordEvery),
-                parameters.GetValueOrDefault(P.Autograd) == "true"),
+                parameters.GetValueOrDefault(P.Autograd) == "true")
+            {
+                EvalEvery = Integer(parameters, P.EvalEvery),
+                EvalBatchSize = Integer(parameters, P.EvalBatchSize),
+            },
             Seed = ReadSeed(parameters),
             DType = parameters.GetValueOrDefault(P.DType) ?? "float64",
         };

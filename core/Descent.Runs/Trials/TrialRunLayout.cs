@@ -22,7 +22,7 @@ public static partial class TrialRunLayout
     public static IReadOnlySet<string> ReservedParams { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         P.Optimizer, P.OptimizerVersion, P.Objective, P.ObjectiveVersion, P.Dataset, P.DatasetVersion, P.Schedule, P.ScheduleVersion,
-        P.Steps, P.Epochs, P.BatchSize, P.RecordEvery, P.Autograd, P.Seed, P.DType,
+        P.Steps, P.Epochs, P.BatchSize, P.RecordEvery, P.Autograd, P.Seed, P.DType, P.EvalEvery, P.EvalBatchSize,
     };
 
     /// <summary>The default run name: <c>optimizer-objective[-dataset]-seedN</c>.</summary>
@@ -76,6 +76,8 @@ public static partial class TrialRunLayout
         if (trial.UsesData)
         {
             Add(list, P.RecordEvery, t.RecordEvery);
+            Add(list, P.EvalEvery, t.EvalEvery);
+            Add(list, P.EvalBatchSize, t.EvalBatchSize);
             list.Add(new Param(P.Autograd, t.Autograd ? "true" : "false"));
         }
 
@@ -121,6 +123,19 @@ public static partial class TrialRunLayout
         }
 
         return tags;
+    }
+
+    /// <summary>The metrics of one evaluation: <c>SPLIT/loss</c> and, when known, <c>SPLIT/accuracy</c>, at step = samples seen.</summary>
+    public static IReadOnlyList<(string Key, double Value, long Step)> EvaluationMetrics(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var metrics = new List<(string, double, long)> { (RunKeys.Metrics.SplitMetric(evaluation.Split, "loss"), evaluation.Loss, evaluation.Samples) };
+        if (evaluation.Accuracy is { } accuracy)
+        {
+            metrics.Add((RunKeys.Metrics.SplitMetric(evaluation.Split, "accuracy"), accuracy, evaluation.Samples));
+        }
+
+        return metrics;
     }
 
     /// <summary><c>descent.status</c> for a trial's outcome: <c>finished</c>, <c>diverged</c>, <c>failed</c>, <c>killed</c>.</summary>

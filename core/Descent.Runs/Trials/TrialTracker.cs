@@ -74,6 +74,15 @@ public sealed class TrialTracker : ITrialObserver
     }
 
     /// <inheritdoc />
+    public void OnEvaluated(Evaluation evaluation)
+    {
+        foreach (var (key, value, step) in TrialRunLayout.EvaluationMetrics(evaluation))
+        {
+            Recorder.LogMetric(key, value, step);
+        }
+    }
+
+    /// <inheritdoc />
     public void OnEpochCompleted(int epoch, double seconds) => Recorder.LogMetric(RunKeys.Metrics.EpochSeconds, seconds, epoch);
 
     /// <inheritdoc />
@@ -86,6 +95,11 @@ public sealed class TrialTracker : ITrialObserver
         if (result.SecondsPerEpoch is { } perEpoch)
         {
             Recorder.LogMetric(RunKeys.Metrics.SecondsPerEpoch, perEpoch, step);
+        }
+
+        if (result.Evaluations.Count > 0)
+        {
+            Recorder.LogMetric(RunKeys.Metrics.EvaluationSeconds, result.EvaluationSeconds, step);
         }
 
         foreach (var tag in TrialRunLayout.DatasetTags(result.Dataset))

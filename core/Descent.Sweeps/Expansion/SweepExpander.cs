@@ -266,7 +266,11 @@ public static class SweepExpander
             DatasetArgs = dataset?.Args ?? new Dictionary<string, string>(),
             Schedule = schedule?.Id,
             ScheduleArgs = schedule?.Args ?? new Dictionary<string, string>(),
-            Training = new TrainingSettings(training.Steps, training.Epochs, training.BatchSize, training.RecordEvery, training.Autograd ?? false),
+            Training = new TrainingSettings(training.Steps, training.Epochs, training.BatchSize, training.RecordEvery, training.Autograd ?? false)
+            {
+                EvalEvery = training.EvalEvery,
+                EvalBatchSize = training.EvalBatchSize,
+            },
             Seed = seed,
             DType = training.DType ?? "float32",
             Device = training.Device ?? "cpu",

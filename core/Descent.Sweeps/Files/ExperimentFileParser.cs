@@ -15,7 +15,7 @@ public sealed partial class ExperimentFileParser
 {
     private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers"];
     private static readonly string[] ComponentKeys = ["id", "args"];
-    private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device"];
+    private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device", "eval_every", "eval_batch_size"];
     private static readonly string[] SearchKeys = ["mode", "samples", "seed"];
     private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training"];
     private static readonly string[] Distributions = ["uniform", "int_uniform", "loguniform", "choice"];
@@ -228,7 +228,12 @@ public sealed partial class ExperimentFileParser
             Read("autograd", () => map.TryGetValue("autograd", out var a) ? Bool(a, "training.autograd") : null),
             Read("dtype", () => Choice(map, "dtype", "training.dtype", ["float32", "float64"])),
             Read("device", () => map.TryGetValue("device", out var dev) ? Text(dev, "training.device") : null),
-            Location(node)) { Rejected = rejected };
+            Location(node))
+        {
+            Rejected = rejected,
+            EvalEvery = Read("eval_every", () => PositiveInt(map, "eval_every")),
+            EvalBatchSize = Read("eval_batch_size", () => PositiveInt(map, "eval_batch_size")),
+        };
     }
 
     private List<long> Seeds(YamlNode node)

@@ -17,6 +17,12 @@ public sealed record TrainingSection(
     /// </summary>
     public IReadOnlySet<string> Rejected { get; init; } = new HashSet<string>();
 
+    /// <summary>Evaluate the splits every this many samples (<c>eval_every</c>).</summary>
+    public int? EvalEvery { get; init; }
+
+    /// <summary>Samples per forward pass when evaluating (<c>eval_batch_size</c>).</summary>
+    public int? EvalBatchSize { get; init; }
+
     /// <summary>This section with the fields <paramref name="over"/> sets replaced.</summary>
     public TrainingSection Merge(TrainingSection? over) => over is null
         ? this
@@ -28,5 +34,10 @@ public sealed record TrainingSection(
             over.Autograd ?? Autograd,
             over.DType ?? DType,
             over.Device ?? Device,
-            over.Location) { Rejected = Rejected.Union(over.Rejected).ToHashSet() };
+            over.Location)
+        {
+            Rejected = Rejected.Union(over.Rejected).ToHashSet(),
+            EvalEvery = over.EvalEvery ?? EvalEvery,
+            EvalBatchSize = over.EvalBatchSize ?? EvalBatchSize,
+        };
 }

@@ -18,6 +18,10 @@ internal sealed class ProtocolObserver(Action<byte[]> send, Stopwatch served) : 
     public void OnRecorded(HistoryPoint point) => send(WorkerMessages.Line(WorkerMessages.Point, json => WorkerMessages.WritePoint(json, point)));
 
     /// <inheritdoc />
+    public void OnEvaluated(Evaluation evaluation) =>
+        send(WorkerMessages.Line(WorkerMessages.Evaluation, json => WorkerMessages.WriteEvaluation(json, evaluation)));
+
+    /// <inheritdoc />
     public void OnEpochCompleted(int epoch, double seconds) => send(WorkerMessages.Line(WorkerMessages.Epoch, json =>
     {
         json.WriteNumber("epoch", epoch);

@@ -13,6 +13,7 @@ internal sealed class ReplayedRun(ResolvedTrial trial, ITrialObserver? observer,
 {
     private readonly List<HistoryPoint> history = [];
     private readonly List<double> epochSeconds = [];
+    private readonly List<Evaluation> evaluations = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private (string Name, long Elements)[] names = [];
 
@@ -40,8 +41,13 @@ internal sealed class ReplayedRun(ResolvedTrial trial, ITrialObserver? observer,
                 epochSeconds.Add(seconds);
                 observer?.OnEpochCompleted(message.Body.GetProperty("epoch").GetInt32(), seconds);
                 return null;
+            case WorkerMessages.Evaluation:
+                var evaluation = WorkerMessages.ReadEvaluation(message.Body);
+                evaluations.Add(evaluation);
+                observer?.OnEvaluated(evaluation);
+                return null;
             case WorkerMessages.Completed:
-                var result = TrialResultWire.Read(message.Body.GetProperty("result"), history);
+                var result = TrialResultWire.Read(message.Body.GetProperty("result"), history) with { Evaluations = evaluations.ToArray() };
                 observer?.OnCompleted(result);
                 return result;
             default:
@@ -63,7 +69,7 @@ internal sealed class ReplayedRun(ResolvedTrial trial, ITrialObserver? observer,
             last?.Samples ?? 0,
             epochSeconds.ToArray(),
             clock.Elapsed.TotalSeconds,
-            error);
+            error) { Evaluations = evaluations.ToArray() };
         observer?.OnCompleted(result);
         return result;
     }

@@ -6,7 +6,8 @@ namespace Descent.Sweeps.Workers;
 
 /// <summary>
 /// A <see cref="TrialResult"/> on the worker protocol, without its history: the history went ahead point by
-/// point (<see cref="WorkerMessages.Point"/>), and the coordinator puts the points it received back in.
+/// point (<see cref="WorkerMessages.Point"/>), and the coordinator puts the points it received back in; so do
+/// the evaluations (<see cref="WorkerMessages.Evaluation"/>).
 /// </summary>
 internal static class TrialResultWire
 {
@@ -23,6 +24,7 @@ internal static class TrialResultWire
         json.WriteNumber("samples", result.Samples);
         WireDoubles.Write(json, "epoch_seconds", result.EpochSeconds);
         WireDoubles.Write(json, "wall_seconds", result.WallSeconds);
+        WireDoubles.Write(json, "evaluation_seconds", result.EvaluationSeconds);
         json.WriteString("error", result.Error);
         if (result.Dataset is { } d)
         {
@@ -80,6 +82,7 @@ internal static class TrialResultWire
             json.GetProperty("error").GetString())
         {
             Dataset = dataset,
+            EvaluationSeconds = WireDoubles.Read(json, "evaluation_seconds"),
         };
     }
 

@@ -56,6 +56,8 @@ internal static class TrialSpecWire
         Number(json, "epochs", spec.Training.Epochs);
         Number(json, "batch_size", spec.Training.BatchSize);
         Number(json, "record_every", spec.Training.RecordEvery);
+        Number(json, "eval_every", spec.Training.EvalEvery);
+        Number(json, "eval_batch_size", spec.Training.EvalBatchSize);
         json.WriteBoolean("autograd", spec.Training.Autograd);
         json.WriteEndObject();
         json.WriteNumber("seed", spec.Seed);
@@ -96,7 +98,11 @@ internal static class TrialSpecWire
             ScheduleArgs = Texts(json.GetProperty("schedule_args")),
             Training = new TrainingSettings(
                 Number(training, "steps"), Number(training, "epochs"), Number(training, "batch_size"), Number(training, "record_every"),
-                training.GetProperty("autograd").GetBoolean()),
+                training.GetProperty("autograd").GetBoolean())
+            {
+                EvalEvery = training.TryGetProperty("eval_every", out _) ? Number(training, "eval_every") : null,
+                EvalBatchSize = training.TryGetProperty("eval_batch_size", out _) ? Number(training, "eval_batch_size") : null,
+            },
             Seed = json.GetProperty("seed").GetInt64(),
             DType = json.GetProperty("dtype").GetString()!,
             Device = json.GetProperty("device").GetString()!,

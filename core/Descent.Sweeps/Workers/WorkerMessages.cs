@@ -32,6 +32,9 @@ internal static class WorkerMessages
     /// <summary>Worker: an epoch ended (<c>epoch</c>, <c>seconds</c>).</summary>
     public const string Epoch = "epoch";
 
+    /// <summary>Worker: a split was evaluated (<see cref="WriteEvaluation"/>).</summary>
+    public const string Evaluation = "evaluation";
+
     /// <summary>Worker: the trial ended (<c>result</c>, see <see cref="TrialResultWire"/>).</summary>
     public const string Completed = "completed";
 
@@ -60,6 +63,29 @@ internal static class WorkerMessages
         WireDoubles.Write(json, "loss", point.Loss);
         WireDoubles.Write(json, "params", point.Params);
     }
+
+    /// <summary>Writes an evaluation's fields (doubles bit-exact, as every double on the protocol).</summary>
+    public static void WriteEvaluation(Utf8JsonWriter json, Evaluation evaluation)
+    {
+        json.WriteNumber("step", evaluation.Step);
+        json.WriteNumber("samples", evaluation.Samples);
+        WireDoubles.Write(json, "epoch", evaluation.Epoch);
+        json.WriteString("split", evaluation.Split);
+        WireDoubles.Write(json, "loss", evaluation.Loss);
+        if (evaluation.Accuracy is { } accuracy)
+        {
+            WireDoubles.Write(json, "accuracy", accuracy);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteEvaluation"/> wrote.</summary>
+    public static Evaluation ReadEvaluation(JsonElement json) => new(
+        json.GetProperty("step").GetInt64(),
+        json.GetProperty("samples").GetInt64(),
+        WireDoubles.Read(json, "epoch"),
+        json.GetProperty("split").GetString()!,
+        WireDoubles.Read(json, "loss"),
+        json.TryGetProperty("accuracy", out _) ? WireDoubles.Read(json, "accuracy") : null);
 
     /// <summary>Reads what <see cref="WritePoint"/> wrote.</summary>
     public static HistoryPoint ReadPoint(JsonElement json) => new(

@@ -29,6 +29,8 @@ public static class TrialCommand
     private static readonly Option<int?> EpochsOption = new("--epochs") { Description = $"passes over the data (default {TrainingSettings.DefaultEpochs})" };
     private static readonly Option<int?> BatchSizeOption = new("--batch-size") { Description = $"rows per minibatch (default {TrainingSettings.DefaultBatchSize})" };
     private static readonly Option<int?> RecordEveryOption = new("--record-every") { Description = $"record the full-data loss every N samples (default {TrainingSettings.DefaultRecordEvery})" };
+    private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "evaluate train_eval, valid and test every N samples (classification objectives; default once per epoch)" };
+    private static readonly Option<int?> EvalBatchSizeOption = new("--eval-batch-size") { Description = $"samples per forward pass when evaluating (default {TrainingSettings.DefaultEvalBatchSize})" };
     private static readonly Option<bool> AutogradOption = new("--autograd") { Description = "always back-propagate, even where the objective offers a closed-form gradient" };
     private static readonly Option<long> SeedOption = new("--seed") { Description = "seed of every random draw in the trial", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> DTypeOption = new("--dtype") { Description = "float32 or float64", DefaultValueFactory = _ => "float32" };
@@ -42,7 +44,7 @@ public static class TrialCommand
         var command = new Command("trial", "run one trial: optimizer x objective (x dataset) x hyperparameters x seed")
         {
             OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption, ScheduleOption, ScheduleArgOption,
-            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, AutogradOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
+            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, EvalEveryOption, EvalBatchSizeOption, AutogradOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
         };
         foreach (var option in TrialTracking.Options)
         {
@@ -152,7 +154,11 @@ public static class TrialCommand
                 parsed.GetValue(EpochsOption),
                 parsed.GetValue(BatchSizeOption),
                 parsed.GetValue(RecordEveryOption),
-                parsed.GetValue(AutogradOption)),
+                parsed.GetValue(AutogradOption))
+            {
+                EvalEvery = parsed.GetValue(EvalEveryOption),
+                EvalBatchSize = parsed.GetValue(EvalBatchSizeOption),
+            },
             Seed = parsed.GetValue(SeedOption),
             DType = parsed.GetValue(DTypeOption)!,
             Device = parsed.GetValue(DeviceOption)!,
@@ -181,5 +187,10 @@ public static class TrialCommand
 
         string perEpoch = result.SecondsPerEpoch is { } s ? $", {s.ToString("F6", CultureInfo.InvariantCulture)} sec per epoch" : "";
         o.WriteLine($"loss    {result.FinalLoss.ToString("F6", CultureInfo.InvariantCulture)}{perEpoch}");
+        if (report.Final is { } final)
+        {
+            string F(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
+            o.WriteLine($"test    accuracy {F(final.TestAccuracy)}, loss {F(final.TestLoss)}; valid accuracy {F(final.ValidAccuracy)}, loss {F(final.ValidLoss)}");
+        }
     }
 }

@@ -12,6 +12,8 @@ public sealed class ShippedExperimentsTests
     [TestCase("lr-sensitivity.yaml", 7 * 12 * 2)]
     [TestCase("optimizers-2d.yaml", 3 * ((11 * 3) + 1))]
     [TestCase("schedules-airfoil.yaml", 3 * (2 + 2 + 1))]
+    [TestCase("fmnist-mlp.yaml", 5 * 3)]
+    [TestCase("fmnist-mlp-quick.yaml", 2 * 3)]
     public void The_experiment_expands(string file, int trials)
     {
         var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", file)), TestEngine.Catalog);

@@ -1,0 +1,195 @@
+using Descent.Contracts;
+using static TorchSharp.torch;
+
+namespace Descent.Datasets.Images;
+
+/// <summary>
+/// An IDX image set as a dataset with splits: <c>train</c> (the first <c>train_rows</c> of the training
+/// images left after the last <c>valid_rows</c> are carved off as <c>valid</c>) and <c>test</c>; features
+/// N x 1 x 28 x 28 in the trial's dtype (grey values scaled to [0, 1] unless <c>scale</c> is off, then
+/// standardized with the training split's mean and standard deviation when <c>standardize</c> is on), labels
+/// int64 class indices. Every file is checked whole (magic number, size, counts, labels below the number of
+/// classes) before any tensor is made.
+/// </summary>
+public abstract class IdxImageDataset : ISplitDataset
+{
+    private readonly DataSplit[] splits;
+    private bool disposed;
+
+    /// <summary>Loads the set for a trial.</summary>
+    /// <exception cref="TrialSetupException">A file is missing, damaged or inconsistent, or the options ask for more images than there are.</exception>
+    protected IdxImageDataset(IdxImageSet set, ImageDatasetOptions options, TrialContext context)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        if (options.Url.Length > 0)
+        {
+            set = set with { BaseUrl = options.Url.EndsWith('/') ? options.Url : options.Url + "/" };
+        }
+
+        var (trainImages, trainLabels) = Read(set, set.TrainImages, set.TrainLabels, context.Data);
+        var (testImages, testLabels) = Read(set, set.TestImages, set.TestLabels, context.Data);
+        int height = trainImages.Array.Dimensions[1], width = trainImages.Array.Dimensions[2];
+        if (testImages.Array.Dimensions[1] != height || testImages.Array.Dimensions[2] != width)
+        {
+            throw new TrialSetupException(
+                $"{set.Id}: {trainImages.Path} holds {height} x {width} images but {testImages.Path} holds " +
+                $"{testImages.Array.Dimensions[1]} x {testImages.Array.Dimensions[2]}: the files are from different sets");
+        }
+
+        int total = trainImages.Array.Count;
+        if (options.ValidRows >= total)
+        {
+            throw new TrialSetupException($"{set.Id}: valid_rows = {options.ValidRows}, but the training files hold {total} images; set it below {total}");
+        }
+
+        int available = total - options.ValidRows;
+        if (options.TrainRows > available)
+        {
+            throw new TrialSetupException(
+                $"{set.Id}: train_rows = {options.TrainRows}, but {available} training images are left after valid_rows = {options.ValidRows}; set train_rows to at most {available}");
+        }
+
+        int trainRows = options.TrainRows == 0 ? available : options.TrainRows;
+        long[] shape = [1, height, width];
+        int size = height * width;
+        using (var scope = NewDisposeScope())
+        {
+            var train = Images(trainImages.Array.Values, 0, trainRows, shape, options.Scale, context.DType);
+            var valid = Images(trainImages.Array.Values, available, options.ValidRows, shape, options.Scale, context.DType);
+            var test = Images(testImages.Array.Values, 0, testImages.Array.Count, shape, options.Scale, context.DType);
+            if (options.Standardize)
+            {
+                var mean = train.mean([0, 2, 3], keepdim: true);
+                var std = train.std([0, 2, 3], unbiased: false, keepdim: true);
+                train = train.sub(mean).div_(std);
+                valid = valid.sub(mean).div_(std);
+                test = test.sub(mean).div_(std);
+            }
+
+            var list = new List<DataSplit>
+            {
+                Split(SplitNames.Train, train, trainLabels.Array.Values, 0, trainRows, context),
+            };
+            if (options.ValidRows > 0)
+            {
+                list.Add(Split(SplitNames.Valid, valid, trainLabels.Array.Values, available, options.ValidRows, context));
+            }
+
+            list.Add(Split(SplitNames.Test, test, testLabels.Array.Values, 0, testImages.Array.Count, context));
+            splits = list.ToArray();
+            foreach (var split in splits)
+            {
+                split.Features.DetachFromDisposeScope();
+                split.Labels.DetachFromDisposeScope();
+            }
+        }
+
+        string provenance =
+            $"{set.Name}: {string.Join(", ", new[] { trainImages, trainLabels, testImages, testLabels }.Select(f => $"{f.Path} (sha256 {f.Array.Sha256})"))}; " +
+            $"valid = the last {options.ValidRows} training images, train = the first {trainRows} of the other {available}" +
+            $"{(options.Scale ? ", scaled to [0, 1]" : "")}{(options.Standardize ? ", standardized per channel with the training split's mean and std" : "")}";
+        Description = new DatasetDescription(
+            DatasetTask.Classification,
+            set.Classes,
+            shape,
+            splits.ToDictionary(s => s.Name, s => s.Rows),
+            provenance);
+        Info = new DatasetInfo(
+            set.Name,
+            trainRows,
+            Enumerable.Range(0, size).Select(i => $"pixel{i}").ToArray(),
+            "class",
+            Path.GetDirectoryName(trainImages.Path),
+            trainImages.Array.Sha256);
+    }
+
+    /// <inheritdoc />
+    public DatasetInfo Info { get; }
+
+    /// <inheritdoc />
+    public DatasetDescription Description { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DataSplit> Splits => splits;
+
+    /// <inheritdoc />
+    public Tensor Features => splits[0].Features;
+
+    /// <inheritdoc />
+    public Tensor Labels => splits[0].Labels;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        foreach (var split in splits)
+        {
+            split.Features.Dispose();
+            split.Labels.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private static ((string Path, IdxArray Array) Images, (string Path, IdxArray Array) Labels) Read(
+        IdxImageSet set, IdxFileSpec imagesSpec, IdxFileSpec labelsSpec, DataLocations data)
+    {
+        var images = Load(set, imagesSpec, data);
+        var labels = Load(set, labelsSpec, data);
+        if (images.Array.Count != labels.Array.Count)
+        {
+            throw new TrialSetupException(
+                $"{set.Id}: {images.Path} holds {images.Array.Count} images but {labels.Path} holds {labels.Array.Count} labels; " +
+                "the counts must agree: replace the damaged file with the published one");
+        }
+
+        int bad = Array.FindIndex(labels.Array.Values, v => v >= set.Classes);
+        if (bad >= 0)
+        {
+            throw new TrialSetupException(
+                $"{set.Id}: {labels.Path}: label {bad} is {labels.Array.Values[bad]}, but the set has {set.Classes} classes (0 to {set.Classes - 1}); the file is damaged");
+        }
+
+        return (images, labels);
+    }
+
+    private static (string Path, IdxArray Array) Load(IdxImageSet set, IdxFileSpec spec, DataLocations data)
+    {
+        string path = IdxFileSource.Locate(set, spec, data);
+        try
+        {
+            return (path, IdxArrayCache.Get(path, spec.Dimensions));
+        }
+        catch (IdxFormatException e)
+        {
+            throw new TrialSetupException($"{set.Id}: {e.Message}. Replace the file with the published {spec.Name} from {set.BaseUrl}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TrialSetupException($"{set.Id}: cannot read {path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The images as N x 1 x H x W in <paramref name="dtype"/>, divided by 255 in that dtype (as torchvision's ToTensor does in float32).</summary>
+    private static Tensor Images(byte[] values, int first, int count, long[] shape, bool scale, ScalarType dtype)
+    {
+        long size = shape[0] * shape[1] * shape[2];
+        var bytes = tensor(values.AsSpan((int)(first * size), (int)(count * size)).ToArray(), dtype: ScalarType.Byte);
+        var floats = bytes.to_type(dtype).reshape([count, .. shape]);
+        return scale ? floats.div_(255) : floats;
+    }
+
+    private static DataSplit Split(string name, Tensor images, byte[] labels, int first, int count, TrialContext context)
+    {
+        var features = images.to(context.DType, context.Device);
+        var classes = tensor(labels.AsSpan(first, count).ToArray(), dtype: ScalarType.Byte).to_type(ScalarType.Int64).to(context.Device);
+        return new DataSplit(name, features, classes);
+    }
+}

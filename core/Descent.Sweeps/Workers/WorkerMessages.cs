@@ -62,6 +62,10 @@ internal static class WorkerMessages
         WireDoubles.Write(json, "epoch", point.Epoch);
         WireDoubles.Write(json, "loss", point.Loss);
         WireDoubles.Write(json, "params", point.Params);
+        if (point.LearningRate is { } rate)
+        {
+            WireDoubles.Write(json, "lr", rate);
+        }
     }
 
     /// <summary>Writes an evaluation's fields (doubles bit-exact, as every double on the protocol).</summary>
@@ -93,5 +97,8 @@ internal static class WorkerMessages
         json.GetProperty("samples").GetInt64(),
         WireDoubles.Read(json, "epoch"),
         WireDoubles.Read(json, "loss"),
-        WireDoubles.ReadList(json, "params"));
+        WireDoubles.ReadList(json, "params"))
+    {
+        LearningRate = json.TryGetProperty("lr", out _) ? WireDoubles.Read(json, "lr") : null,
+    };
 }

@@ -48,7 +48,7 @@ public sealed class WorkerProtocolTests
     [Test]
     public void A_result_and_its_points_come_back_bitwise_including_nan_payloads_and_signed_zeros()
     {
-        var history = new[] { new HistoryPoint(0, 0, 0, Awkward[6], Awkward), new HistoryPoint(3, 30, 0.02, -0.0, null) };
+        var history = new[] { new HistoryPoint(0, 0, 0, Awkward[6], Awkward), new HistoryPoint(3, 30, 0.02, -0.0, null) { LearningRate = 1.0 / 3.0 } };
         var result = new TrialResult(TrialStatus.Diverged, Awkward[6], Awkward, [("w", 5), ("b", 1)], history, 3, 30, [0.25, 1e-9], 0.5, "loss became NaN")
         {
             Dataset = new DatasetInfo("airfoil self-noise", 1503, ["f", "alpha"], "sound", "/data/airfoil.dat", "ab12"),
@@ -60,6 +60,7 @@ public sealed class WorkerProtocolTests
         Assert.That(Bits(back.FinalParams), Is.EqualTo(Bits(Awkward)));
         Assert.That(Bits([back.FinalLoss, back.WallSeconds, .. back.EpochSeconds]), Is.EqualTo(Bits([result.FinalLoss, 0.5, 0.25, 1e-9])));
         Assert.That(Bits(back.History[0].Params!), Is.EqualTo(Bits(Awkward)));
+        Assert.That((back.History[0].LearningRate, back.History[1].LearningRate), Is.EqualTo(((double?)null, (double?)(1.0 / 3.0))), "a scheduled point's rate travels with it");
         Assert.That(Bits([back.History[0].Loss, back.History[1].Loss, back.History[1].Epoch]), Is.EqualTo(Bits([Awkward[6], -0.0, 0.02])));
         Assert.That(back.History[1].Params, Is.Null);
         Assert.That((back.Status, back.Steps, back.Samples, back.Error), Is.EqualTo((TrialStatus.Diverged, 3L, 30L, "loss became NaN")));

@@ -15,7 +15,7 @@ internal static class HyperparameterChecks
         ["learning_rate"] = "lr", ["learningrate"] = "lr", ["learning-rate"] = "lr", ["eta"] = "lr", ["step_size"] = "lr",
         ["epsilon"] = "eps", ["beta1"] = "betas", ["beta2"] = "betas", ["beta_1"] = "betas", ["beta_2"] = "betas",
         ["weightdecay"] = "weight_decay", ["weight-decay"] = "weight_decay", ["wd"] = "weight_decay", ["l2"] = "weight_decay",
-        ["mu"] = "momentum", ["gamma"] = "momentum or alpha (as PyTorch names it for this optimizer)", ["decay"] = "rho or alpha (as PyTorch names it for this optimizer)",
+        ["mu"] = "momentum",
     };
 
     /// <summary>The schema, or null with the failure added.</summary>

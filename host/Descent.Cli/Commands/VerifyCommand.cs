@@ -18,7 +18,7 @@ public static class VerifyCommand
     {
         var path = new Argument<string>("path") { Description = "a plugin DLL, a plugin folder, or a folder of plugin folders" };
         var json = new Option<bool>("--json") { Description = "print the checks as one JSON object" };
-        var command = new Command("verify", "run the conformance checks on a plugin (optimizer, objective or dataset) before using it in a sweep") { path, json };
+        var command = new Command("verify", "run the conformance checks on a plugin (optimizer, objective, dataset or schedule) before using it in a sweep") { path, json };
         command.SetAction(result =>
         {
             string target = Path.GetFullPath(result.GetValue(path)!);
@@ -53,7 +53,7 @@ public static class VerifyCommand
 
         if (report.Plugins.Count == 0 && report.LoadFailures.Count == 0)
         {
-            console.Error.WriteLine($"descent: no plugin found in {report.Path}; a plugin is a DLL with a public class derived from OptimizerPlugin, ObjectivePlugin or DatasetPlugin");
+            console.Error.WriteLine($"descent: no plugin found in {report.Path}; a plugin is a DLL with a public class derived from OptimizerPlugin, ObjectivePlugin, DatasetPlugin or SchedulePlugin");
         }
 
         foreach (var plugin in report.Plugins)

@@ -204,6 +204,12 @@ public static class RunKeys
         /// <summary>Value of <see cref="Kind"/> on a child.</summary>
         public const string TrialKind = "trial";
 
+        /// <summary>Value of <see cref="Kind"/> on a group run between a parent and its trials (a benchmark's workload x optimizer).</summary>
+        public const string GroupKind = "group";
+
+        /// <summary>On a group run and its trials' runs: the group's key within its sweep.</summary>
+        public const string Group = "descent.group";
+
         /// <summary><c>descent.&lt;role&gt;.version</c> for the optimizer, objective, dataset and schedule plugins.</summary>
         public static string PluginVersion(string role) => $"descent.{role}.version";
 

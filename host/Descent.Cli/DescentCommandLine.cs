@@ -23,6 +23,7 @@ public static class DescentCommandLine
             RunsCommand.Create(console),
             SyncCommand.Create(console),
             SweepCommand.Create(console),
+            BenchmarkCommand.Create(console),
             ClusterCommands.Slurm(console),
             ClusterCommands.Kubernetes(console),
             ReportCommand.Create(console),

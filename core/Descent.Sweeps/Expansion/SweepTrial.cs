@@ -11,4 +11,10 @@ public sealed record SweepTrial(int Index, string Configuration, ResolvedTrial T
 {
     /// <summary>The trial's name in listings and MLflow: <c>trial-0007 momentum lr=0.02 momentum=0.5 seed=3</c>.</summary>
     public string Name => $"trial-{Index:D4} {Configuration} seed={Trial.Seed}";
+
+    /// <summary>The group whose run is this trial's parent (a benchmark's workload x optimizer); null: the sweep's parent.</summary>
+    public SweepGroup? Group { get; init; }
+
+    /// <summary>More tags for the trial's run (name, value), e.g. a benchmark's study and phase.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
 }

@@ -42,7 +42,9 @@ public sealed class SweepTracking
 
     private readonly TrackingSession session;
     private readonly SweepPlan plan;
-    private readonly IReadOnlyList<Run> existing;
+    private readonly List<SweepTrial> added = [];
+    private readonly Dictionary<string, (string? RunId, RunRecorder? Recorder)> groups = new(StringComparer.Ordinal);
+    private IReadOnlyList<Run> existing;
     private readonly Dictionary<string, (TrialStatus Status, double FinalLoss)> outcomesHere = new(StringComparer.Ordinal);
     private RunRecorder? parentRecorder;
     private RunStatus? adoptedStatus;
@@ -55,10 +57,7 @@ public sealed class SweepTracking
         this.existing = existing;
         Experiment = experiment;
         Reachable = reachable;
-        Finished = existing.Where(r => r.Info.Status == RunStatus.Finished)
-            .Select(r => r.Tag(RunKeys.Tags.TrialHash))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        Finished = FinishedIn(existing);
     }
 
     /// <summary>The experiment (null id when the store could not be reached).</summary>
@@ -67,8 +66,11 @@ public sealed class SweepTracking
     /// <summary>False when the store could not be reached: nothing is known to be finished, records go to the spool.</summary>
     public bool Reachable { get; }
 
-    /// <summary>Identities of trials that already have a FINISHED run in the experiment.</summary>
-    public IReadOnlySet<string> Finished { get; }
+    /// <summary>Identities of trials that already have a FINISHED run in the experiment (as of opening, or the last <see cref="RefreshAsync"/>).</summary>
+    public IReadOnlySet<string> Finished { get; private set; }
+
+    /// <summary>The experiment's runs as of opening, or the last <see cref="RefreshAsync"/>.</summary>
+    public IReadOnlyList<Run> Runs => existing;
 
     /// <summary>The parent run's id, once <see cref="StartParentAsync"/> ran.</summary>
     public string? ParentRunId { get; private set; }
@@ -99,6 +101,34 @@ public sealed class SweepTracking
         }
     }
 
+    /// <summary>Reads the experiment's runs again (what other processes finished meanwhile); nothing when the store cannot be reached.</summary>
+    public async Task RefreshAsync(CancellationToken cancellation = default)
+    {
+        if (!Reachable)
+        {
+            return;
+        }
+
+        existing = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
+        Finished = FinishedIn(existing);
+    }
+
+    /// <summary>
+    /// Adds trials the plan did not list when tracking opened (a benchmark's reruns, known once its tuning ended):
+    /// the sweep is complete only when they have final runs too.
+    /// </summary>
+    public void AddTrials(IEnumerable<SweepTrial> trials)
+    {
+        lock (added)
+        {
+            added.AddRange(trials.Where(t => !added.Any(a => a.Identity == t.Identity)));
+        }
+    }
+
+    /// <summary>True while another process's heartbeat on the parent is fresh (another shard is at work).</summary>
+    public async Task<bool> OtherProcessAliveAsync(CancellationToken cancellation = default) =>
+        Reachable && ParentRunId is not null && await (heartbeat ?? new ParentHeartbeat(session.Store, ParentRunId)).OtherAliveAsync(cancellation).ConfigureAwait(false);
+
     /// <summary>Marks KILLED the RUNNING runs of these trials: a process that was killed left them so (the trials run again).</summary>
     public async Task<int> MarkStaleAsync(IEnumerable<SweepTrial> trials, CancellationToken cancellation = default)
     {
@@ -125,6 +155,11 @@ public sealed class SweepTracking
     /// <summary>The sweep's parent run: the one an earlier attempt or another shard made, else a new one (with the experiment file attached).</summary>
     public async Task<string> StartParentAsync(CancellationToken cancellation = default)
     {
+        if (ParentRunId is not null && (parentRecorder is not null || heartbeat is not null))
+        {
+            return ParentRunId; // started already (a benchmark runs its reruns after its tuning trials)
+        }
+
         // On a file store (shared by processes, maybe on several nodes) the election is a check-then-create under
         // the store's own lock, so two processes starting at once make one parent; a server has no such lock, and
         // the earliest parent wins below.
@@ -187,12 +222,75 @@ public sealed class SweepTracking
             new(RunKeys.Tags.Configuration, trial.Configuration),
             new(RunKeys.Tags.TrialIndex, trial.Index.ToString(CultureInfo.InvariantCulture)),
         };
+        tags.AddRange(trial.Tags.Select(t => new RunTag(t.Key, t.Value)));
+        if (trial.Group is { } group)
+        {
+            tags.Add(new RunTag(RunKeys.Tags.Group, group.Key));
+            var (groupRunId, groupRecorder) = GroupRun(group);
+            if (groupRecorder is null)
+            {
+                tags.Add(new RunTag(MlflowTags.ParentRunId, groupRunId!));
+            }
+
+            return session.StartTrial(trial.Trial, $"trial-{trial.Index:D4}", groupRecorder, tags);
+        }
+
         if (parentRecorder is null && ParentRunId is not null)
         {
             tags.Add(new RunTag(MlflowTags.ParentRunId, ParentRunId));
         }
 
         return session.StartTrial(trial.Trial, $"trial-{trial.Index:D4}", parentRecorder, tags);
+    }
+
+    /// <summary>
+    /// The run of a group: one an earlier attempt or another process made (found by its key, under the file
+    /// store's lock so that two processes make one), else a new child of the parent.
+    /// </summary>
+    private (string? RunId, RunRecorder? Recorder) GroupRun(SweepGroup group)
+    {
+        lock (groups)
+        {
+            if (groups.TryGetValue(group.Key, out var known))
+            {
+                return known;
+            }
+
+            using var storeLock = Reachable ? (session.Store as FileTrackingStore)?.Lock() : null;
+            var candidates = storeLock is null
+                ? existing
+                : session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.Tag(RunKeys.Tags.Group, group.Key), CancellationToken.None).GetAwaiter().GetResult();
+            var earlier = candidates
+                .Where(r => r.Tag(RunKeys.Tags.Kind) == RunKeys.Tags.GroupKind && r.Tag(RunKeys.Tags.Group) == group.Key && r.Tag(RunKeys.Tags.Sweep) == plan.Identity)
+                .OrderBy(r => r.Info.StartTime)
+                .ThenBy(r => r.RunId, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (earlier is not null)
+            {
+                return groups[group.Key] = (earlier.RunId, null);
+            }
+
+            var tags = new List<RunTag>
+            {
+                new(RunKeys.Tags.Sweep, plan.Identity),
+                new(RunKeys.Tags.Kind, RunKeys.Tags.GroupKind),
+                new(RunKeys.Tags.Group, group.Key),
+            };
+            tags.AddRange(group.Tags.Select(t => new RunTag(t.Key, t.Value)));
+            if (parentRecorder is null && ParentRunId is not null)
+            {
+                tags.Add(new RunTag(MlflowTags.ParentRunId, ParentRunId));
+            }
+
+            var recorder = session.StartRun(new RunStart(group.Name, tags, parentRecorder));
+            if (storeLock is not null)
+            {
+                // The run must exist in the store before the lock is released, so that another process finds it.
+                recorder.RunIdAsync().GetAwaiter().GetResult();
+            }
+
+            return groups[group.Key] = (null, recorder);
+        }
     }
 
     /// <summary>
@@ -215,7 +313,7 @@ public sealed class SweepTracking
         bool complete;
         lock (outcomesHere)
         {
-            complete = !interrupted && plan.Trials.All(t => Finished.Contains(t.Identity) ||
+            complete = !interrupted && AllTrials().All(t => Finished.Contains(t.Identity) ||
                 (outcomesHere.TryGetValue(t.Identity, out var outcome) && outcome.Status is TrialStatus.Finished or TrialStatus.Diverged or TrialStatus.Failed));
         }
 
@@ -223,7 +321,7 @@ public sealed class SweepTracking
         {
             var runs = await session.Store.SearchRunsAsync(Experiment.ExperimentId, RunFilter.All, cancellation).ConfigureAwait(false);
             var ended = runs.Where(r => r.Info.Status is RunStatus.Finished or RunStatus.Failed).Select(r => r.Tag(RunKeys.Tags.TrialHash)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            complete = plan.Trials.All(t => ended.Contains(t.Identity));
+            complete = AllTrials().All(t => ended.Contains(t.Identity));
         }
 
         if (heartbeat is not null && Reachable)
@@ -247,6 +345,7 @@ public sealed class SweepTracking
             await session.Store.LogBatchAsync(ParentRunId, new LogBatch([], [], tags), cancellation).ConfigureAwait(false);
         }
 
+        await EndGroupsAsync(status, cancellation).ConfigureAwait(false);
         var summary = await SummaryAsync(cancellation).ConfigureAwait(false);
         if (parentRecorder is not null)
         {
@@ -293,6 +392,43 @@ public sealed class SweepTracking
 
         return complete;
     }
+
+    /// <summary>The plan's trials and those added since.</summary>
+    private IEnumerable<SweepTrial> AllTrials()
+    {
+        lock (added)
+        {
+            return plan.Trials.Concat(added.ToArray());
+        }
+    }
+
+    /// <summary>Gives the group runs this process made or adopted the parent's status (a RUNNING parent leaves them as they are).</summary>
+    private async Task EndGroupsAsync(RunStatus status, CancellationToken cancellation)
+    {
+        (string? RunId, RunRecorder? Recorder)[] mine;
+        lock (groups)
+        {
+            mine = groups.Values.ToArray();
+        }
+
+        foreach (var (runId, recorder) in mine)
+        {
+            if (recorder is not null)
+            {
+                await recorder.FinishAsync(status).ConfigureAwait(false);
+            }
+            else if (status != RunStatus.Running && Reachable)
+            {
+                await session.Store.UpdateRunAsync(runId!, status, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static HashSet<string> FinishedIn(IEnumerable<Run> runs) =>
+        runs.Where(r => r.Info.Status == RunStatus.Finished && r.Tag(RunKeys.Tags.Kind) != RunKeys.Tags.GroupKind)
+            .Select(r => r.Tag(RunKeys.Tags.TrialHash))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>True when this sweep's parent was already FINISHED before this process and it ran nothing: the report and the parent's records stay as they are.</summary>
     public bool AlreadyComplete => parentRecorder is null && heartbeat is null && adoptedStatus == RunStatus.Finished;

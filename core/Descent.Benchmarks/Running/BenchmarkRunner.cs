@@ -37,12 +37,12 @@ public sealed class BenchmarkRunner(SweepRunner sweeps)
         bool fromStore = tracking is { Reachable: true } && store is not null;
         while (!cancellation.IsCancellationRequested)
         {
-            IReadOnlyDictionary<string, TrialCurve> curves;
+            IReadOnlyDictionary<string, RunCurve> curves;
             IReadOnlySet<string> final;
             if (fromStore)
             {
                 await tracking!.RefreshAsync(cancellation).ConfigureAwait(false);
-                curves = await BenchmarkCurves.ReadAsync(store!, tracking.Runs, plan.Tuning, cancellation).ConfigureAwait(false);
+                curves = await RunCurves.ReadAsync(store!, tracking.Runs, plan.Tuning, cancellation).ConfigureAwait(false);
                 final = FinalIdentities(tracking.Runs);
             }
             else
@@ -102,12 +102,12 @@ public sealed class BenchmarkRunner(SweepRunner sweeps)
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
 
-    private static Dictionary<string, TrialCurve> Local(BenchmarkPlan plan, IEnumerable<SweepTrialOutcome> outcomes)
+    private static Dictionary<string, RunCurve> Local(BenchmarkPlan plan, IEnumerable<SweepTrialOutcome> outcomes)
     {
         var byIdentity = plan.Tuning.GroupBy(t => t.Sweep.Identity).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         return outcomes
             .Where(o => byIdentity.ContainsKey(o.Trial.Identity))
             .GroupBy(o => o.Trial.Identity)
-            .ToDictionary(g => g.Key, g => BenchmarkCurves.FromResult(byIdentity[g.Key], g.Last().Result), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => RunCurves.FromResult(byIdentity[g.Key], g.Last().Result), StringComparer.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ public static class StudySelection
     /// <param name="study">The study's tuning trials.</param>
     /// <param name="curves">Curves by trial identity (the trials with a final run).</param>
     /// <param name="complete">False when some trial of the study has no final run yet.</param>
-    public static BenchmarkTrial? Best(IReadOnlyList<BenchmarkTrial> study, IReadOnlyDictionary<string, TrialCurve> curves, out bool complete)
+    public static BenchmarkTrial? Best(IReadOnlyList<BenchmarkTrial> study, IReadOnlyDictionary<string, RunCurve> curves, out bool complete)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(curves);

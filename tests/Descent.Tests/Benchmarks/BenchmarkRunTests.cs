@@ -46,7 +46,7 @@ public sealed class BenchmarkRunTests
         Assert.That(trials, Has.All.Matches<Run>(t => t.Info.Status == RunStatus.Finished));
 
         // Each rerun repeats its study's best tuning trial: the lowest final loss (the loss is the selection metric here).
-        var curves = BenchmarkCurves.ReadAsync(new Descent.Tracking.FileStore.FileTrackingStore(store), runs, plan.Tuning).GetAwaiter().GetResult();
+        var curves = RunCurves.ReadAsync(new Descent.Tracking.FileStore.FileTrackingStore(store), runs, plan.Tuning).GetAwaiter().GetResult();
         foreach (var study in StudySelection.Studies(plan))
         {
             var best = study.OrderBy(t => trials.Single(r => r.Tag("descent.trial_hash") == t.Sweep.Identity).LatestMetrics["loss"].Value).First();
@@ -69,7 +69,7 @@ public sealed class BenchmarkRunTests
         // Trial 1 has the best validation accuracy; trial 2 the best test accuracy.
         double[] valid = [0.80, 0.91, 0.85, 0.70];
         double[] test = [0.79, 0.86, 0.95, 0.69];
-        var curves = trials.Select((t, i) => new TrialCurve(t.Sweep.Identity, true, [new CurvePoint(0, 0.1), new CurvePoint(100, valid[i])], [], test[i], 1.0))
+        var curves = trials.Select((t, i) => new RunCurve(t.Sweep.Identity, true, [new MetricPoint(0, 0.1), new MetricPoint(100, valid[i])], [], test[i], 1.0))
             .ToDictionary(c => c.Identity);
 
         var best = StudySelection.Best(trials, curves, out bool complete);
@@ -83,7 +83,7 @@ public sealed class BenchmarkRunTests
     {
         var plan = Plan(BenchmarkFiles.Text(), inMemory: true);
         var study = StudySelection.Studies(plan).First();
-        var curves = study.Skip(1).Select(t => new TrialCurve(t.Sweep.Identity, true, [new CurvePoint(0, 1.0)], [], null, 1.0)).ToDictionary(c => c.Identity);
+        var curves = study.Skip(1).Select(t => new RunCurve(t.Sweep.Identity, true, [new MetricPoint(0, 1.0)], [], null, 1.0)).ToDictionary(c => c.Identity);
 
         Assert.That(StudySelection.Best(study, curves, out bool complete), Is.Null);
         Assert.That(complete, Is.False);

@@ -11,7 +11,7 @@ namespace Descent.Benchmarks.Reading;
 /// Reads the curves of a benchmark's trials: from the tracking store (every shard's runs, by trial identity; a trial
 /// run more than once counts by its FINISHED run), or from the results of trials that ran here untracked.
 /// </summary>
-public static class BenchmarkCurves
+public static class RunCurves
 {
     /// <summary>The metric with the training clock at each evaluation.</summary>
     public const string TrainSecondsMetric = "train_seconds";
@@ -19,7 +19,7 @@ public static class BenchmarkCurves
     private const int ParallelReads = 8;
 
     /// <summary>The curves of the trials among <paramref name="trials"/> that have a final run in <paramref name="runs"/>, by identity.</summary>
-    public static async Task<IReadOnlyDictionary<string, TrialCurve>> ReadAsync(
+    public static async Task<IReadOnlyDictionary<string, RunCurve>> ReadAsync(
         ITrackingStore store, IReadOnlyList<Run> runs, IEnumerable<BenchmarkTrial> trials, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -31,7 +31,7 @@ public static class BenchmarkCurves
             .GroupBy(r => r.Tag(RunKeys.Tags.TrialHash)!)
             .Select(g => g.OrderBy(r => r.Info.Status == RunStatus.Finished ? 0 : 1).ThenByDescending(r => r.Info.StartTime).First())
             .ToArray();
-        var curves = new ConcurrentDictionary<string, TrialCurve>(StringComparer.Ordinal);
+        var curves = new ConcurrentDictionary<string, RunCurve>(StringComparer.Ordinal);
         var options = new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellation };
         await Parallel.ForEachAsync(final, options, async (run, token) =>
         {
@@ -42,27 +42,27 @@ public static class BenchmarkCurves
             var seconds = ended && run.LatestMetrics.ContainsKey(TrainSecondsMetric) ? await HistoryAsync(store, run.RunId, TrainSecondsMetric, token).ConfigureAwait(false) : [];
             double? test = workload.TestMetric is { } key && run.LatestMetrics.TryGetValue(key, out var t) ? t.Value : null;
             double wall = run.LatestMetrics.TryGetValue(RunKeys.Metrics.WallSeconds, out var w) ? w.Value : double.NaN;
-            curves[trial.Sweep.Identity] = new TrialCurve(trial.Sweep.Identity, ended, selection, seconds, test, wall);
+            curves[trial.Sweep.Identity] = new RunCurve(trial.Sweep.Identity, ended, selection, seconds, test, wall);
         }).ConfigureAwait(false);
         return curves;
     }
 
     /// <summary>The curve of a trial that ran here (untracked).</summary>
-    public static TrialCurve FromResult(BenchmarkTrial trial, TrialResult result)
+    public static RunCurve FromResult(BenchmarkTrial trial, TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(result);
         var workload = trial.Cell.Workload;
         bool ended = result.Status is TrialStatus.Finished or TrialStatus.Diverged;
-        return new TrialCurve(trial.Sweep.Identity, ended, Points(result, workload.Target.Metric), Points(result, TrainSecondsMetric), Last(result, workload.TestMetric), result.WallSeconds);
+        return new RunCurve(trial.Sweep.Identity, ended, Points(result, workload.Target.Metric), Points(result, TrainSecondsMetric), Last(result, workload.TestMetric), result.WallSeconds);
     }
 
-    private static List<CurvePoint> Points(TrialResult result, string metric)
+    private static List<MetricPoint> Points(TrialResult result, string metric)
     {
         if (metric == RunKeys.Metrics.Loss)
         {
             bool data = result.History.Any(p => p.Samples > 0);
-            return result.History.Select(p => new CurvePoint(data ? p.Samples : p.Step, p.Loss)).ToList();
+            return result.History.Select(p => new MetricPoint(data ? p.Samples : p.Step, p.Loss)).ToList();
         }
 
         int slash = metric.IndexOf('/', StringComparison.Ordinal);
@@ -80,17 +80,17 @@ public static class BenchmarkCurves
                 "loss" => (double?)e.Loss,
                 "accuracy" => e.Accuracy,
                 _ => null,
-            } is { } value ? new CurvePoint(e.Samples, value) : (CurvePoint?)null)
-            .OfType<CurvePoint>()
+            } is { } value ? new MetricPoint(e.Samples, value) : (MetricPoint?)null)
+            .OfType<MetricPoint>()
             .ToList();
     }
 
     private static double? Last(TrialResult result, string? metric) =>
         metric is null ? null : Points(result, metric) is { Count: > 0 } points ? points[^1].Value : null;
 
-    private static async Task<IReadOnlyList<CurvePoint>> HistoryAsync(ITrackingStore store, string runId, string key, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<MetricPoint>> HistoryAsync(ITrackingStore store, string runId, string key, CancellationToken cancellation)
     {
         var history = await store.GetMetricHistoryAsync(runId, key, cancellation).ConfigureAwait(false);
-        return history.OrderBy(m => m.Step).ThenBy(m => m.Timestamp).Select(m => new CurvePoint(m.Step, m.Value)).ToArray();
+        return history.OrderBy(m => m.Step).ThenBy(m => m.Timestamp).Select(m => new MetricPoint(m.Step, m.Value)).ToArray();
     }
 }

@@ -9,7 +9,7 @@ namespace Descent.Benchmarks.Reading;
 /// <param name="TrainSeconds">Training seconds at each evaluation (<c>train_seconds</c>); empty for workloads without evaluations.</param>
 /// <param name="Test">The test metric's last value, or null.</param>
 /// <param name="WallSeconds">The trial's training wall time.</param>
-public sealed record TrialCurve(string Identity, bool Ended, IReadOnlyList<CurvePoint> Selection, IReadOnlyList<CurvePoint> TrainSeconds, double? Test, double WallSeconds)
+public sealed record RunCurve(string Identity, bool Ended, IReadOnlyList<MetricPoint> Selection, IReadOnlyList<MetricPoint> TrainSeconds, double? Test, double WallSeconds)
 {
     /// <summary>The best value the selection metric reached (NaN when it has none, or the trial failed).</summary>
     public double Best(MetricTarget target)

@@ -93,7 +93,7 @@ public sealed class BenchmarkRunner(SweepRunner sweeps)
             }
         }
 
-        return new BenchmarkRunResult(all, skipped, reruns.Count, waiting);
+        return new BenchmarkRunResult(all, skipped, reruns.ToArray(), waiting);
     }
 
     private static HashSet<string> FinalIdentities(IEnumerable<Run> runs) =>

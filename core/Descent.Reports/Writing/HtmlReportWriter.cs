@@ -11,7 +11,8 @@ namespace Descent.Reports.Writing;
 /// </summary>
 public static class HtmlReportWriter
 {
-    private const string Style = """
+    /// <summary>The page's inline CSS (the benchmark report uses it too).</summary>
+    internal const string Style = """
         :root { color-scheme: light; --ink: #1d232a; --muted: #5b6570; --rule: #d8dde3; --band: #f4f6f8; --accent: #1f77b4; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }

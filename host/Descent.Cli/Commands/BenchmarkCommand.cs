@@ -93,7 +93,8 @@ public static class BenchmarkCommand
         var options = new SweepRunOptions(parallel, shard, retries, timeout);
         var result = await runner.RunAsync(plan, options, tracking, session?.Store, new PlainSweepProgress(console.Error), line => console.Error.WriteLine(line), cancellation);
         bool interrupted = cancellation.IsCancellationRequested;
-        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, "benchmark.yaml")], CancellationToken.None);
+        var report = await BenchmarkEndReport.WriteAsync(console, parsed, plan, result, tracking, session, interrupted);
+        bool complete = tracking is not null && await tracking.CompleteAsync(interrupted, [(file.Path, "benchmark.yaml"), .. report], CancellationToken.None);
         complete &= (session?.SpooledRuns ?? 0) == 0;
         var counts = SweepSummary.Count(result.Outcomes);
         var summary = new BenchmarkSummary(

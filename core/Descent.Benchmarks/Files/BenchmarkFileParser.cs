@@ -29,6 +29,21 @@ public static class BenchmarkFileParser
         return Parse(path, File.ReadAllText(path));
     }
 
+    /// <summary>True when <paramref name="path"/> is a YAML mapping with <c>workloads</c>: a benchmark file, not an experiment file.</summary>
+    public static bool IsBenchmark(string path)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root && root.Children.ContainsKey(new YamlScalarNode("workloads"));
+        }
+        catch (Exception e) when (e is YamlException or IOException or UnauthorizedAccessException)
+        {
+            return false; // the experiment file reader says what is wrong with it
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/>, naming it <paramref name="path"/> in messages.</summary>
     /// <exception cref="ExperimentFileException">The text is not YAML, or not a mapping: nothing else can be read.</exception>
     public static BenchmarkFile Parse(string path, string text)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Descent.Benchmarks.Files;
 using Descent.Cli.Hosting;
 using Descent.Cli.Reports;
 using Descent.Cli.Tracking;
@@ -20,7 +21,7 @@ public static class ReportCommand
 {
     private static readonly Argument<string?> FileArgument = new("file")
     {
-        Description = "experiment file (YAML) whose sweep to report, e.g. experiments/ch7-airfoil.yaml",
+        Description = "experiment file (YAML) whose sweep to report, e.g. experiments/ch7-airfoil.yaml, or a benchmark file (benchmarks/quick.yaml)",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -52,6 +53,11 @@ public static class ReportCommand
         if (file is null && string.IsNullOrWhiteSpace(experiment))
         {
             throw new UsageException("name the sweep to report: an experiment file (descent report experiments/ch7-airfoil.yaml) or an experiment (descent report --experiment NAME)");
+        }
+
+        if (file is not null && File.Exists(file) && BenchmarkFileParser.IsBenchmark(file))
+        {
+            return await BenchmarkReportCommand.ExecuteAsync(console, parsed, file, experiment, parsed.GetValue(ReportOptions.Out), cancellation);
         }
 
         // Read the file first: a missing file or one that is not YAML is reported before plugins load or the store opens.

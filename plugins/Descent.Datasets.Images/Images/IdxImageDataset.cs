@@ -52,13 +52,20 @@ public abstract class IdxImageDataset : ISplitDataset
         }
 
         int trainRows = options.TrainRows == 0 ? available : options.TrainRows;
+        int testTotal = testImages.Array.Count;
+        if (options.TestRows > testTotal)
+        {
+            throw new TrialSetupException($"{set.Id}: test_rows = {options.TestRows}, but the test files hold {testTotal} images; set test_rows to at most {testTotal}");
+        }
+
+        int testRows = options.TestRows == 0 ? testTotal : options.TestRows;
         long[] shape = [1, height, width];
         int size = height * width;
         using (var scope = NewDisposeScope())
         {
             var train = Images(trainImages.Array.Values, 0, trainRows, shape, options.Scale, context.DType);
             var valid = Images(trainImages.Array.Values, available, options.ValidRows, shape, options.Scale, context.DType);
-            var test = Images(testImages.Array.Values, 0, testImages.Array.Count, shape, options.Scale, context.DType);
+            var test = Images(testImages.Array.Values, 0, testRows, shape, options.Scale, context.DType);
             if (options.Standardize)
             {
                 var mean = train.mean([0, 2, 3], keepdim: true);
@@ -77,7 +84,7 @@ public abstract class IdxImageDataset : ISplitDataset
                 list.Add(Split(SplitNames.Valid, valid, trainLabels.Array.Values, available, options.ValidRows, context));
             }
 
-            list.Add(Split(SplitNames.Test, test, testLabels.Array.Values, 0, testImages.Array.Count, context));
+            list.Add(Split(SplitNames.Test, test, testLabels.Array.Values, 0, testRows, context));
             splits = list.ToArray();
             foreach (var split in splits)
             {
@@ -88,7 +95,7 @@ public abstract class IdxImageDataset : ISplitDataset
 
         string provenance =
             $"{set.Name}: {string.Join(", ", new[] { trainImages, trainLabels, testImages, testLabels }.Select(f => $"{f.Path} (sha256 {f.Array.Sha256})"))}; " +
-            $"valid = the last {options.ValidRows} training images, train = the first {trainRows} of the other {available}" +
+            $"valid = the last {options.ValidRows} training images, train = the first {trainRows} of the other {available}, test = the first {testRows} of {testTotal}" +
             $"{(options.Scale ? ", scaled to [0, 1]" : "")}{(options.Standardize ? ", standardized per channel with the training split's mean and std" : "")}";
         Description = new DatasetDescription(
             DatasetTask.Classification,

@@ -13,6 +13,10 @@ public sealed class ImageDatasetOptions
     [Hyperparameter("valid_rows", Description = "the last N training images form the valid split (0: none)", Minimum = 0)]
     public int ValidRows { get; set; } = 10_000;
 
+    /// <summary>Test images kept (the first ones); 0 keeps all. Smaller test splits make quick runs cheaper to evaluate.</summary>
+    [Hyperparameter("test_rows", Description = "test images kept, the first ones (0: all)", Minimum = 0)]
+    public int TestRows { get; set; }
+
     /// <summary>Divide the grey values by 255, to [0, 1] (as torchvision's ToTensor).</summary>
     [Hyperparameter("scale", Description = "divide grey values by 255, to [0, 1]")]
     public bool Scale { get; set; } = true;

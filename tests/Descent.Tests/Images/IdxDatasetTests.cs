@@ -59,6 +59,30 @@ public sealed class IdxDatasetTests
     }
 
     [Test]
+    public void Test_rows_keeps_the_first_test_images()
+    {
+        IdxWriter.WriteSet(Folder, train: 8, test: 3, gzip: true);
+        using var data = (ISplitDataset)DatasetFactory.Create("mnist", Offline, ScalarType.Float64, ("valid_rows", "0"), ("test_rows", "2"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.Description.SplitSizes["test"], Is.EqualTo(2));
+            Assert.That(DatasetFactory.Values(data.Split("test")!.Labels), Is.EqualTo(new double[] { 0, 1 }));
+            Assert.That(DatasetFactory.Values(data.Split("test")!.Features), Is.EqualTo(IdxWriter.Pixels(2).Select(b => b / 255.0).ToArray()));
+            Assert.That(data.Description.Provenance, Does.Contain("test = the first 2 of 3"));
+        });
+    }
+
+    [Test]
+    public void Asking_for_more_test_images_than_there_are_says_how_many_there_are()
+    {
+        IdxWriter.WriteSet(Folder, train: 8, test: 3, gzip: false);
+
+        string message = DatasetFactory.SetupError("mnist", Offline, ("valid_rows", "3"), ("test_rows", "4"));
+        Assert.That(message, Is.EqualTo("mnist: test_rows = 4, but the test files hold 3 images; set test_rows to at most 3"));
+    }
+
+    [Test]
     public void Standardize_gives_the_training_split_mean_0_and_std_1_and_applies_its_statistics_to_test()
     {
         IdxWriter.WriteSet(Folder, train: 8, test: 3, gzip: true);

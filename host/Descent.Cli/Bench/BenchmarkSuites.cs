@@ -9,5 +9,6 @@ public static class BenchmarkSuites
         new TrainingStepSuite(),
         new TrackingOverheadSuite(),
         new SweepThroughputSuite(),
+        new ProtocolOverheadSuite(),
     ];
 }

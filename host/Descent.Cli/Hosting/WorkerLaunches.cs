@@ -38,6 +38,12 @@ internal static class WorkerLaunches
             arguments.Add("--offline");
         }
 
+        return Self(arguments);
+    }
+
+    /// <summary>This host (the <c>descent</c> executable, or <c>dotnet exec descent.dll</c>) with <paramref name="arguments"/>.</summary>
+    public static WorkerLaunch Self(IReadOnlyList<string> arguments)
+    {
         string entry = EntryAssembly;
         string? process = Environment.ProcessPath;
         string appHost = Path.ChangeExtension(entry, OperatingSystem.IsWindows() ? ".exe" : null);

@@ -36,7 +36,7 @@ public static class BudgetCurvePlot
 
             double[] k = drawn.Select(i => i + 1.0).ToArray();
             var band = plot.Add.FillY(k, drawn.Select(i => line.Lower[i]).ToArray(), drawn.Select(i => line.Upper[i]).ToArray());
-            band.FillStyle.Color = color.WithAlpha(0.15);
+            band.FillStyle.Color = color.WithAlpha(series.Count > 3 ? 0.1 : 0.2); // many bands overlap: keep each faint
             band.LineWidth = 0;
             var curve = plot.Add.ScatterLine(k, drawn.Select(i => line.Expected[i]).ToArray(), color);
             curve.LineWidth = 2;

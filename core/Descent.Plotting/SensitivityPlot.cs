@@ -61,6 +61,10 @@ public static class SensitivityPlot
         {
             var rule = plot.Add.HorizontalLine(divergedAt, 1, Colors.Gray, LinePattern.Dashed);
             rule.LegendText = "diverged (crosses)";
+            var label = plot.Add.Text("diverged", series.SelectMany(s => s.Points).Min(p => Math.Log10(p.LearningRate)), divergedAt);
+            label.LabelFontSize = 11;
+            label.LabelFontColor = Colors.Gray;
+            label.LabelAlignment = higherIsBetter ? Alignment.LowerLeft : Alignment.UpperLeft;
         }
 
         if (target is { } t)
@@ -84,7 +88,7 @@ public static class SensitivityPlot
         PngFile.Save(Create(series, yLabel, title, higherIsBetter, target), file, PlotStyle.WideWidth, PlotStyle.Height);
 
     /// <summary>
-    /// Where diverged trials are drawn, in plotted units: 8% of the drawn range (at least 0.08 when the range
+    /// Where diverged trials are drawn, in plotted units: 10% of the drawn range (0.1 when the range
     /// is a point) beyond the worst drawn value: below the lowest when higher is better, above the highest when
     /// lower is better. With nothing drawn, 0.
     /// </summary>
@@ -100,7 +104,7 @@ public static class SensitivityPlot
 
         double low = drawn.Min();
         double high = drawn.Max();
-        double pad = 0.08 * (high > low ? high - low : 1);
+        double pad = 0.1 * (high > low ? high - low : 1);
         return higherIsBetter ? low - pad : high + pad;
     }
 

@@ -83,8 +83,8 @@ public static class TimeToTargetPlot
         foreach (double x in missed)
         {
             var text = plot.Add.Text("missed", x, stub);
-            text.LabelFontSize = 11;
-            text.LabelFontColor = Colors.Black.WithAlpha(0.75);
+            text.LabelFontSize = 12;
+            text.LabelFontColor = Colors.Black.WithAlpha(0.85);
             text.LabelRotation = -90;
             text.LabelAlignment = Alignment.MiddleLeft;
             text.OffsetY = -3;

@@ -34,7 +34,7 @@ public static class TimeToTargetPlot
         var times = Times(groups).ToArray();
         double bottom = times.Length == 0 ? 0 : log ? LogBase(times.Min()) : 0;
         double top = times.Length == 0 ? 1 : y(times.Max());
-        double stub = bottom + (0.06 * (top - bottom));
+        double stub = bottom + (0.035 * (top - bottom)); // short, so it is not read as a time
         double slot = GroupWidth / optimizers.Count;
 
         var bars = new List<Bar>();

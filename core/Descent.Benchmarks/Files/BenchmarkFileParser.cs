@@ -15,7 +15,7 @@ public static class BenchmarkFileParser
     private static readonly string[] TopKeys = ["name", "description", "seed", "workloads", "optimizers", "protocol"];
     private static readonly string[] WorkloadKeys = ["name", "objective", "dataset", "training", "target", "test_metric", "time_budget"];
     private static readonly string[] TargetKeys = ["metric", "goal", "value"];
-    private static readonly string[] ProtocolKeys = ["search", "trials", "studies", "rerun_seeds"];
+    private static readonly string[] ProtocolKeys = ["search", "trials", "studies", "rerun_seeds", "baseline"];
 
     /// <summary>Reads and parses <paramref name="path"/>.</summary>
     /// <exception cref="ExperimentFileException">The file is missing, not YAML, or not a mapping.</exception>
@@ -71,6 +71,7 @@ public static class BenchmarkFileParser
         var workloads = map.TryGetValue("workloads", out var w) ? Workloads(reader, w) : Missing<Workload>(reader, root, "workloads", "the test problems, e.g. 'workloads: [{ name: airfoil, objective: linear-regression, dataset: airfoil, training: { epochs: 2, batch_size: 10 }, target: { metric: loss, goal: minimize, value: 0.25 } }]'");
         var optimizers = map.TryGetValue("optimizers", out var o) ? Optimizers(reader, o) : Missing<OptimizerEntry>(reader, root, "optimizers", "optimizers with search spaces, e.g. 'optimizers: [{ id: adam, hyperparameters: { lr: { loguniform: [1e-4, 1e-1] } } }]'");
         var protocol = map.TryGetValue("protocol", out var p) ? Protocol(reader, p) : DefaultProtocol(reader, root);
+        CheckBaseline(reader, p, protocol, optimizers);
         var problems = reader.Problems.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToArray();
         return new BenchmarkFile(path, text, name, description, seed, workloads, optimizers, protocol) { Problems = problems };
     }
@@ -211,7 +212,18 @@ public static class BenchmarkFileParser
 
         int studies = reader.ReadPositiveInt(map, "studies") ?? 1;
         var reruns = map.TryGetValue("rerun_seeds", out var r) ? reader.ReadSeeds(r) : [];
-        return new TuningProtocol(search == "random" ? BenchmarkSearch.Random : BenchmarkSearch.Quasirandom, trials, studies, reruns);
+        string? baseline = map.TryGetValue("baseline", out var b) ? reader.ReadText(b, "protocol.baseline") : null;
+        return new TuningProtocol(search == "random" ? BenchmarkSearch.Random : BenchmarkSearch.Quasirandom, trials, studies, reruns) { Baseline = baseline };
+    }
+
+    private static void CheckBaseline(ExperimentFileParser reader, YamlNode? protocol, TuningProtocol read, IReadOnlyList<OptimizerEntry> optimizers)
+    {
+        var names = optimizers.Select(o => o.Label ?? o.Id).ToArray();
+        if (read.Baseline is { } baseline && names.Length > 0 && !names.Contains(baseline, StringComparer.Ordinal)
+            && protocol is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("baseline"), out var node))
+        {
+            reader.Report(node, $"protocol.baseline '{baseline}' is not one of the optimizers ({string.Join(", ", names)}); name one by its label, or by its id when it has none");
+        }
     }
 
     private static TuningProtocol DefaultProtocol(ExperimentFileParser reader, YamlNode root)

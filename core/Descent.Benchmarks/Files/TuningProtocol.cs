@@ -5,4 +5,11 @@ namespace Descent.Benchmarks.Files;
 /// <param name="TrialsPerStudy">The tuning budget: configurations tried per study.</param>
 /// <param name="Studies">Independent studies per workload and optimizer (each with its own draws and training seed).</param>
 /// <param name="RerunSeeds">Seeds each study's best configuration is trained again with (a seed equal to the study's own runs nothing new).</param>
-public sealed record TuningProtocol(BenchmarkSearch Search, int TrialsPerStudy, int Studies, IReadOnlyList<long> RerunSeeds);
+public sealed record TuningProtocol(BenchmarkSearch Search, int TrialsPerStudy, int Studies, IReadOnlyList<long> RerunSeeds)
+{
+    /// <summary>
+    /// The optimizer (its label, else its id) the others are compared with, seed by seed, in the report
+    /// (<c>baseline</c>); null: the first optimizer listed.
+    /// </summary>
+    public string? Baseline { get; init; }
+}

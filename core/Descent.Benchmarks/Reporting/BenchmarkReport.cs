@@ -6,7 +6,7 @@ namespace Descent.Benchmarks.Reporting;
 
 /// <summary>
 /// The blocks of a benchmark's report, from its scores and the pictures written for it (by key: <c>profile</c>,
-/// <c>time-to-target</c>, <c>ranks</c>, <c>budget/WORKLOAD</c>, <c>sensitivity/WORKLOAD</c>; a missing key leaves its picture out).
+/// <c>profile-seconds</c>, <c>time-to-target</c>, <c>ranks</c>, <c>budget/WORKLOAD</c>, <c>sensitivity/WORKLOAD</c>; a missing key leaves its picture out).
 /// </summary>
 public static class BenchmarkReport
 {
@@ -30,7 +30,9 @@ public static class BenchmarkReport
 
         blocks.Add(new HeadingBlock(2, "Performance profile"));
         Add(blocks, pictures, "profile");
+        Add(blocks, pictures, "profile-seconds");
         blocks.Add(ProfileTable(scores));
+        blocks.AddRange(BenchmarkComparisonBlocks.Ranks(scores, pictures));
         blocks.Add(new HeadingBlock(2, "Time to target"));
         Add(blocks, pictures, "time-to-target");
         foreach (var workload in scores.Plan.File.Workloads)
@@ -53,12 +55,8 @@ public static class BenchmarkReport
             blocks.Add(BudgetTable(scores, workload.Name));
         }
 
-        blocks.Add(new HeadingBlock(2, "Learning-rate sensitivity"));
-        foreach (var workload in scores.Plan.File.Workloads)
-        {
-            Add(blocks, pictures, $"sensitivity/{workload.Name}");
-        }
-
+        blocks.AddRange(BenchmarkComparisonBlocks.Baseline(scores));
+        blocks.AddRange(BenchmarkComparisonBlocks.Sensitivity(scores, pictures));
         return blocks;
     }
 

@@ -30,6 +30,9 @@ public sealed record WorkerCommand(string Executable, string ExperimentFile, str
     /// <summary><c>--offline</c>: the worker never downloads data.</summary>
     public bool Offline { get; init; }
 
+    /// <summary>The host command each shard runs: <c>sweep</c> for an experiment file, <c>benchmark</c> for a benchmark file.</summary>
+    public string Verb { get; init; } = "sweep";
+
     /// <summary><c>--plugins</c>, each given once.</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];
 
@@ -45,7 +48,7 @@ public sealed record WorkerCommand(string Executable, string ExperimentFile, str
     private IEnumerable<(string Text, bool Expand)> Words()
     {
         yield return (Executable, false);
-        yield return ("sweep", false);
+        yield return (Verb, false);
         yield return (ExperimentFile, false);
         yield return ("--parallel", false);
         yield return (Parallel.ToString(CultureInfo.InvariantCulture), false);

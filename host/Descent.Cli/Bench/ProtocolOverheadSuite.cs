@@ -105,24 +105,24 @@ public sealed class ProtocolOverheadSuite : IBenchmarkSuite
         return seconds;
     }
 
-    private static string Text(int trials) => $"""
+    private static string Text(int trials) => $$"""
         name: protocol
         description: the protocol benchmark's generated file
         seed: 0
         workloads:
-          - {Workload("quadratic", "quadratic2d")}
-          - {Workload("rosenbrock", "rosenbrock")}
-          - {Workload("rastrigin", "rastrigin")}
-          - {Workload("saddle", "saddle2d")}
+          - {{Workload("quadratic", "quadratic2d")}}
+          - {{Workload("rosenbrock", "rosenbrock")}}
+          - {{Workload("rastrigin", "rastrigin")}}
+          - {{Workload("saddle", "saddle2d")}}
         optimizers:
-          - {{ id: sgd, hyperparameters: {{ lr: {{ loguniform: [1.0e-4, 1.0] }} }} }}
-          - {{ id: momentum, hyperparameters: {{ lr: {{ loguniform: [1.0e-4, 1.0] }}, momentum: {{ uniform: [0.5, 0.99] }} }} }}
-          - {{ id: adam, hyperparameters: {{ lr: {{ loguniform: [1.0e-4, 1.0] }} }} }}
-          - {{ id: rmsprop, hyperparameters: {{ lr: {{ loguniform: [1.0e-4, 1.0] }} }} }}
-          - {{ id: adagrad, hyperparameters: {{ lr: {{ loguniform: [1.0e-4, 1.0] }} }} }}
+          - { id: sgd, hyperparameters: { lr: { loguniform: [1.0e-4, 1.0] } } }
+          - { id: momentum, hyperparameters: { lr: { loguniform: [1.0e-4, 1.0] }, momentum: { uniform: [0.5, 0.99] } } }
+          - { id: adam, hyperparameters: { lr: { loguniform: [1.0e-4, 1.0] } } }
+          - { id: rmsprop, hyperparameters: { lr: { loguniform: [1.0e-4, 1.0] } } }
+          - { id: adagrad, hyperparameters: { lr: { loguniform: [1.0e-4, 1.0] } } }
         protocol:
           search: quasirandom
-          trials: {trials.ToString(CultureInfo.InvariantCulture)}
+          trials: {{trials.ToString(CultureInfo.InvariantCulture)}}
           studies: 5
           rerun_seeds: [100, 101]
         """;

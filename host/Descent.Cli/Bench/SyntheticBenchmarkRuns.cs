@@ -49,7 +49,7 @@ internal static class SyntheticBenchmarkRuns
                 ]);
             var run = await store.CreateRunAsync(creation, token).ConfigureAwait(false);
             string metric = trial.Cell.Workload.Target.Metric;
-            var metrics = Curve(trial).Points
+            var metrics = Curve(trial).Selection
                 .Select(p => new Metric(metric, p.Value, start, (long)p.Step))
                 .Append(new Metric(RunKeys.Metrics.WallSeconds, 1.0, start, 0))
                 .ToArray();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Descent.Benchmarks.Expansion;
+using Descent.Benchmarks.Files;
 using Descent.Cli.Hosting;
 using Descent.Cli.Reports;
 using Descent.Cli.Tracking;
@@ -38,7 +40,7 @@ public static class ClusterCommands
             AllowMultipleArgumentsPerToken = false,
         };
         var workdir = new Option<string>("--workdir") { Description = "the Descent checkout on the cluster, whose ./descent the tasks run (default: this one)" };
-        var command = new Command("slurm", "print an sbatch script that runs the sweep as a Slurm job array, array task K running shard K")
+        var command = new Command("slurm", "print an sbatch script that runs the sweep or benchmark as a Slurm job array, array task K running shard K")
         {
             FileArgument, ShardsOption, ParallelOption, RetriesOption, time, partition, cpus, memory, account, extra, workdir,
             TrackingOptions.TrackingUri, SweepCommand.ExperimentOption, ReportOptions.ReportDirectory, RequireServerOption,
@@ -71,7 +73,7 @@ public static class ClusterCommands
     public static Command Kubernetes(CliConsole console)
     {
         var image = new Option<string>("--image") { Description = "container image with Descent and the experiment file", Required = true };
-        var command = new Command("k8s", "print a Kubernetes Indexed Job manifest that runs the sweep, pod K running shard K (paths as the image sees them)")
+        var command = new Command("k8s", "print a Kubernetes Indexed Job manifest that runs the sweep or benchmark, pod K running shard K (paths as the image sees them)")
         {
             FileArgument, ShardsOption, ParallelOption, RetriesOption, image,
             TrackingOptions.TrackingUri, SweepCommand.ExperimentOption, ReportOptions.ReportDirectory, RequireServerOption,
@@ -101,9 +103,11 @@ public static class ClusterCommands
         }
 
         string path = parsed.GetValue(FileArgument)!;
-        var file = ExperimentFileParser.Load(path);
+        bool benchmark = BenchmarkFileParser.IsBenchmark(path);
         using var host = EngineHost.Start(console, parsed);
-        var plan = SweepExpander.Expand(file, host.Catalog);
+        var plan = benchmark
+            ? BenchmarkExpander.Expand(BenchmarkFileParser.Load(path), host.Catalog).Sweep
+            : SweepExpander.Expand(ExperimentFileParser.Load(path), host.Catalog);
         if (shards > plan.Trials.Count)
         {
             console.Warn($"{shards} shards for {plan.Trials.Count} trials: {shards - plan.Trials.Count} shards will have nothing to do");
@@ -146,6 +150,7 @@ public static class ClusterCommands
             DataDirectory = dataDirectory is null ? null : Fix(dataDirectory, absolute),
             Offline = parsed.GetValue(GlobalOptions.Offline),
             Plugins = (parsed.GetValue(GlobalOptions.Plugins) ?? []).Select(p => Fix(p, absolute)).ToArray(),
+            Verb = benchmark ? "benchmark" : "sweep",
         };
         return (plan, worker);
     }

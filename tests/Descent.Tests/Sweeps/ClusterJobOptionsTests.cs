@@ -116,6 +116,24 @@ public sealed class ClusterJobOptionsTests
     }
 
     [Test]
+    public void A_benchmark_file_becomes_jobs_whose_shards_run_descent_benchmark()
+    {
+        using var scratch = new ScratchDirectory();
+        System.IO.File.WriteAllText(scratch.File("bench.yaml"), Descent.Tests.Benchmarks.BenchmarkFiles.Text("cluster-bench"));
+
+        var slurm = CliRun.Of("slurm", scratch.File("bench.yaml"), "--shards", "4", "--workdir", scratch.Path, "--tracking-uri", scratch.File("mlruns"));
+        var k8s = CliRun.Of("k8s", scratch.File("bench.yaml"), "--shards", "4", "--image", "registry.example/descent:1", "--tracking-uri", "http://mlflow:5000");
+
+        Assert.That(slurm.ExitCode, Is.EqualTo(0), slurm.Error);
+        var (directives, task) = ParseScript(slurm.Out, scratch, arrayTask: 3);
+        Assert.That(task.Take(2), Is.EqualTo(new[] { "benchmark", scratch.File("bench.yaml") }));
+        Assert.That(Contains(task, ["--shard", "3/4"]), string.Join(" ", task));
+        Assert.That(directives, Does.Contain("--array=0-3"));
+        Assert.That(k8s.ExitCode, Is.EqualTo(0), k8s.Error);
+        Assert.That(ManifestCommand(k8s.Out).Take(3), Is.EqualTo(new[] { "descent", "benchmark", scratch.File("bench.yaml") }));
+    }
+
+    [Test]
     public void Require_server_refuses_a_local_store()
     {
         using var scratch = new ScratchDirectory();

@@ -285,7 +285,8 @@ public sealed partial class ExperimentFileParser
         }
 
         var map = Mapping(mapping, "search", SearchKeys);
-        string mode = Choice(map, "mode", "search.mode", ["grid", "random", "quasirandom"]) ?? "grid";
+        string? chosen = Choice(map, "mode", "search.mode", ["grid", "random", "quasirandom"]);
+        string mode = chosen ?? "grid";
         int samples = PositiveInt(map, "samples") ?? 0;
         long seed = 0;
         if (map.TryGetValue("seed", out var seedNode) &&
@@ -299,7 +300,8 @@ public sealed partial class ExperimentFileParser
             Error(node, $"{mode} search needs 'samples': how many configurations to draw per optimizer entry");
         }
 
-        if (mode == "grid" && map.ContainsKey("samples"))
+        // A mode that is not valid was reported; its 'samples' are not a second problem.
+        if (mode == "grid" && map.ContainsKey("samples") && (chosen is not null || !map.ContainsKey("mode")))
         {
             Error(map["samples"], "'samples' applies to random and quasirandom search only; remove it or set 'mode: random' or 'mode: quasirandom'");
         }

@@ -8,6 +8,12 @@ namespace Descent.Sweeps.Search;
 /// The sequence's scrambling derives from the search seed and the entry's index alone, so any sample can be made on
 /// its own, on any shard, and always comes out the same.
 /// </summary>
+/// <remarks>
+/// Two departures from <c>halton.py</c>, both for reproducibility from the index alone: its bases are the largest primes
+/// below 1000 with permutations seeded by the base, here the first primes (Halton's choice) with permutations from the
+/// seed; and it shuffles the finished list of trials with numpy's global generator, here trial <c>k</c> is always point
+/// <see cref="Index"/>(k).
+/// </remarks>
 public static class QuasirandomSearch
 {
     /// <summary>

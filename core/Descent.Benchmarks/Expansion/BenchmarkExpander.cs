@@ -90,10 +90,11 @@ public static class BenchmarkExpander
         new SearchSection(Mode(file.Protocol.Search), file.Protocol.TrialsPerStudy, StudySeeds.Search(file.Seed, study), workload.Location),
         [optimizer]);
 
-    private static SearchMode Mode(BenchmarkSearch search) => search switch
+    /// <summary>The sweep expander's search mode for a benchmark's search.</summary>
+    internal static SearchMode Mode(BenchmarkSearch search) => search switch
     {
         BenchmarkSearch.Random => SearchMode.Random,
-        BenchmarkSearch.Quasirandom => SearchMode.Random, // until the sweep expander's quasi-random mode lands
+        BenchmarkSearch.Quasirandom => SearchMode.Quasirandom,
         _ => throw new ArgumentOutOfRangeException(nameof(search), search, "unknown search"),
     };
 }

@@ -86,6 +86,6 @@ public sealed class BenchmarkPlan
         null,
         new TrainingSection(null, null, null, null, null, null, null, new SourceLocation(file.Path, 1, 1)),
         [],
-        new SearchSection(SearchMode.Random, file.Protocol.TrialsPerStudy, file.Seed, new SourceLocation(file.Path, 1, 1)),
+        new SearchSection(BenchmarkExpander.Mode(file.Protocol.Search), file.Protocol.TrialsPerStudy, file.Seed, new SourceLocation(file.Path, 1, 1)),
         file.Optimizers);
 }

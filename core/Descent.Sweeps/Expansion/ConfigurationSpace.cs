@@ -2,7 +2,7 @@ namespace Descent.Sweeps.Expansion;
 
 /// <summary>
 /// One optimizer entry's configurations without listing them: a grid (the product of its axes, the last axis
-/// varying fastest) or random samples (each drawn from its index alone). <see cref="At"/> gives any one of
+/// varying fastest) or random or quasi-random samples (each drawn from its index alone). <see cref="At"/> gives any one of
 /// them in the order a listed expansion would have, so a sweep of millions of trials costs no memory.
 /// </summary>
 internal sealed class ConfigurationSpace
@@ -38,7 +38,7 @@ internal sealed class ConfigurationSpace
         return new ConfigurationSpace(axes, count, null);
     }
 
-    /// <summary><paramref name="samples"/> random configurations, the <c>k</c>-th drawn by <paramref name="draw"/>.</summary>
+    /// <summary><paramref name="samples"/> random or quasi-random configurations, the <c>k</c>-th drawn by <paramref name="draw"/>.</summary>
     public static ConfigurationSpace Random(long samples, Func<long, List<KeyValuePair<string, object>>> draw) => new([], samples, draw);
 
     /// <summary>Configuration <paramref name="k"/> (0 ≤ k &lt; <see cref="Count"/>).</summary>

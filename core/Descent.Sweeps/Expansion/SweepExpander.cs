@@ -3,12 +3,13 @@ using Descent.Engine.Options;
 using Descent.Engine.Plugins;
 using Descent.Engine.Trials;
 using Descent.Sweeps.Files;
+using Descent.Sweeps.Search;
 
 namespace Descent.Sweeps.Expansion;
 
 /// <summary>
 /// Turns an experiment file into its trials, deterministically: for each objective and optimizer entry, the
-/// grid of its listed values (or the random samples of its distributions), in the options' declaration
+/// grid of its listed values (or the random or quasi-random samples of its distributions), in the options' declaration
 /// order, times the seeds. Every trial is checked against the loaded plugins before any runs; the file's
 /// own problems and the plugins' are reported together, each at the line of the entry or value it is about.
 /// </summary>
@@ -74,9 +75,9 @@ public static class SweepExpander
             }
         }
 
-        if (file.Search.Mode == SearchMode.Random)
+        if (file.Search.Mode is SearchMode.Random or SearchMode.Quasirandom)
         {
-            // Random draws from small lists repeat; a repeated configuration is the same trial, run once.
+            // Random and quasi-random draws from small lists repeat; a repeated configuration is the same trial, run once.
             trials = trials.DistinctBy(t => t.Trial.Identity).Select((t, i) => (t.Trial with { Index = i }, t.Entry)).ToList();
         }
 
@@ -181,7 +182,7 @@ public static class SweepExpander
             if (space.IsDistribution && file.Search.Mode == SearchMode.Grid)
             {
                 errors.Add(new ExperimentError(space.Location,
-                    $"hyperparameter '{name}' has a distribution, which only random search samples; give a list for a grid, or set 'search: {{ mode: random, samples: N }}'"));
+                    $"hyperparameter '{name}' has a distribution, which only random and quasirandom search sample; give a list for a grid, or set 'search: {{ mode: quasirandom, samples: N }}'"));
                 continue;
             }
 
@@ -206,6 +207,11 @@ public static class SweepExpander
                 k => spaces.Select(s => new KeyValuePair<string, object>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, (int)k, s.Descriptor, s.Space))).ToList());
         }
 
+        if (file.Search.Mode == SearchMode.Quasirandom)
+        {
+            return Quasirandom(file.Search, entryIndex, spaces);
+        }
+
         return ConfigurationSpace.Grid(spaces.Select(s => (s.Descriptor.Name, (IReadOnlyList<object>)GridAxis(s.Descriptor, s.Space).ToArray<object>())).ToArray());
     }
 
@@ -217,21 +223,29 @@ public static class SweepExpander
         _ => throw new InvalidOperationException($"{space.GetType().Name} is not a grid axis"),
     };
 
-    /// <summary>A value for one sample: text from a list, a <c>double</c> or <c>long</c> from a distribution (bound as drawn).</summary>
-    private static object Sample(long seed, int entry, int sample, HyperparameterDescriptor descriptor, ValueSpace space)
+    /// <summary>A value for one random sample: text from a list, a <c>double</c> or <c>long</c> from a distribution (bound as drawn).</summary>
+    private static object Sample(long seed, int entry, int sample, HyperparameterDescriptor descriptor, ValueSpace space) =>
+        SampledValue.From(RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{descriptor.Name}"), descriptor, space);
+
+    /// <summary>
+    /// The entry's quasi-random samples: sample <c>k</c> is point <see cref="QuasirandomSearch.Index"/>(k) of the entry's
+    /// scrambled Halton sequence, one coordinate per sampled hyperparameter in declaration order, each mapped as random search maps a draw.
+    /// </summary>
+    private static ConfigurationSpace Quasirandom(SearchSection search, int entryIndex, List<(HyperparameterDescriptor Descriptor, ValueSpace Space)> spaces)
     {
-        double u = RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{descriptor.Name}");
-        return space switch
+        int[] dimension = new int[spaces.Count];
+        int dimensions = 0;
+        for (int i = 0; i < spaces.Count; i++)
         {
-            FixedValue f => f.Value,
-            GridValues g when g.Flat && descriptor.Type is HyperparameterType.RealList or HyperparameterType.IntegerList => string.Join(",", g.Values),
-            GridValues g => g.Values[(int)(u * g.Values.Count)],
-            ChoiceValues c => c.Values[(int)(u * c.Values.Count)],
-            UniformValues { Integer: true } i => Math.Min((long)i.High, (long)i.Low + (long)Math.Floor(u * ((long)i.High - (long)i.Low + 1))),
-            UniformValues r => r.Low + (u * (r.High - r.Low)),
-            LogUniformValues l => Math.Exp(Math.Log(l.Low) + (u * (Math.Log(l.High) - Math.Log(l.Low)))),
-            _ => throw new InvalidOperationException($"unknown value space {space.GetType().Name}"),
-        };
+            dimension[i] = SampledValue.Draws(spaces[i].Descriptor, spaces[i].Space) ? dimensions++ : -1;
+        }
+
+        var sequence = dimensions == 0 ? null : QuasirandomSearch.Sequence(search.Seed, entryIndex, dimensions);
+        return ConfigurationSpace.Random(
+            search.Samples,
+            k => spaces.Select((s, i) => new KeyValuePair<string, object>(
+                s.Descriptor.Name,
+                SampledValue.From(dimension[i] < 0 ? 0.0 : sequence!.Coordinate(QuasirandomSearch.Index(k), dimension[i]), s.Descriptor, s.Space))).ToList());
     }
 
     private static void CheckBounds(HyperparameterDescriptor descriptor, ValueSpace space, List<ExperimentError> errors)

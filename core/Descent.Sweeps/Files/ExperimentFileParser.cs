@@ -280,12 +280,13 @@ public sealed partial class ExperimentFileParser
     {
         if (node is not YamlMappingNode mapping)
         {
-            Error(node, "'search' must be a mapping with 'mode' (grid or random), and for random 'samples' and 'seed'");
+            Error(node, "'search' must be a mapping with 'mode' (grid, random or quasirandom), and for random and quasirandom 'samples' and 'seed'");
             return new SearchSection(SearchMode.Grid, 0, 0, Location(node));
         }
 
         var map = Mapping(mapping, "search", SearchKeys);
-        string mode = Choice(map, "mode", "search.mode", ["grid", "random"]) ?? "grid";
+        string? chosen = Choice(map, "mode", "search.mode", ["grid", "random", "quasirandom"]);
+        string mode = chosen ?? "grid";
         int samples = PositiveInt(map, "samples") ?? 0;
         long seed = 0;
         if (map.TryGetValue("seed", out var seedNode) &&
@@ -294,17 +295,24 @@ public sealed partial class ExperimentFileParser
             Error(seedNode, $"'search.seed' = '{(seedNode as YamlScalarNode)?.Value}' is not a non-negative integer");
         }
 
-        if (mode == "random" && samples == 0 && !map.ContainsKey("samples"))
+        if ((mode is "random" or "quasirandom") && samples == 0 && !map.ContainsKey("samples"))
         {
-            Error(node, "random search needs 'samples': how many configurations to draw per optimizer entry");
+            Error(node, $"{mode} search needs 'samples': how many configurations to draw per optimizer entry");
         }
 
-        if (mode == "grid" && map.ContainsKey("samples"))
+        // A mode that is not valid was reported; its 'samples' are not a second problem.
+        if (mode == "grid" && map.ContainsKey("samples") && (chosen is not null || !map.ContainsKey("mode")))
         {
-            Error(map["samples"], "'samples' applies to random search only; remove it or set 'mode: random'");
+            Error(map["samples"], "'samples' applies to random and quasirandom search only; remove it or set 'mode: random' or 'mode: quasirandom'");
         }
 
-        return new SearchSection(mode == "random" ? SearchMode.Random : SearchMode.Grid, samples, seed, Location(node));
+        var searchMode = mode switch
+        {
+            "random" => SearchMode.Random,
+            "quasirandom" => SearchMode.Quasirandom,
+            _ => SearchMode.Grid,
+        };
+        return new SearchSection(searchMode, samples, seed, Location(node));
     }
 
     private List<OptimizerEntry> Entries(YamlNode node)

@@ -75,10 +75,11 @@ public sealed class TrainingRun(
         var names = Objective.Parameters.Names
             .Select((name, i) => (name, Objective.Parameters[i].numel()))
             .ToArray();
+        var values = ParameterValues.Read(Objective.Parameters);
         return new TrialResult(
             status,
             finalLoss,
-            ParameterValues.Read(Objective.Parameters),
+            values.Length <= ParameterValues.KeptMax ? values : [],
             names,
             history.ToArray(),
             Steps,
@@ -88,6 +89,7 @@ public sealed class TrainingRun(
             error)
         {
             Dataset = Dataset?.Info,
+            FinalParamsSha256 = ParameterValues.Sha256(values),
             Evaluations = evaluations.ToArray(),
             EvaluationSeconds = EvaluationSeconds,
         };

@@ -3,7 +3,7 @@ namespace Descent.Engine.Trials;
 /// <summary>What a trial produced.</summary>
 /// <param name="Status">How it ended.</param>
 /// <param name="FinalLoss">The last recorded loss.</param>
-/// <param name="FinalParams">All parameter values at the end, flattened.</param>
+/// <param name="FinalParams">All parameter values at the end, flattened; empty for a model of more than <see cref="ParameterValues.KeptMax"/> values (see <see cref="FinalParamsSha256"/>).</param>
 /// <param name="ParameterNames">The parameters' names and element counts, in order.</param>
 /// <param name="History">The recorded points, in order.</param>
 /// <param name="Steps">Optimizer steps taken.</param>
@@ -25,6 +25,12 @@ public sealed record TrialResult(
 {
     /// <summary>The dataset's shape and provenance (file, SHA-256), for data trials.</summary>
     public Contracts.DatasetInfo? Dataset { get; init; }
+
+    /// <summary>The SHA-256 of all final parameter values (<see cref="ParameterValues.Sha256"/>), kept or not; null when the trial made none.</summary>
+    public string? FinalParamsSha256 { get; init; }
+
+    /// <summary>How many parameter values the objective has (the sum of <see cref="ParameterNames"/>' element counts).</summary>
+    public long ParameterCount => ParameterNames.Sum(p => p.Elements);
 
     /// <summary>Evaluations of the splits on the schedule, in order (objectives with metrics on datasets with splits).</summary>
     public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];

@@ -55,8 +55,8 @@ public static class TrialFiles
         return files;
     }
 
-    /// <summary>One name per parameter value: <c>x[0]</c>, <c>w[3]</c>, <c>b</c>.</summary>
-    public static IReadOnlyList<string> ParameterLabels(TrialResult result) =>
+    /// <summary>One name per parameter value kept in the result: <c>x[0]</c>, <c>w[3]</c>, <c>b</c> (none when the values were not kept).</summary>
+    public static IReadOnlyList<string> ParameterLabels(TrialResult result) => result.FinalParams.Count == 0 ? [] :
         result.ParameterNames
             .SelectMany(p => p.Elements == 1 ? [p.Name] : Enumerable.Range(0, (int)p.Elements).Select(i => $"{p.Name}[{i}]"))
             .ToArray();

@@ -35,6 +35,12 @@ public sealed record TrialReport(
     /// <summary>The MLflow experiment of <see cref="RunId"/>.</summary>
     public string? ExperimentId { get; init; }
 
+    /// <summary>How many parameter values the objective has (<see cref="FinalParams"/> lists them up to <see cref="ParameterValues.KeptMax"/>).</summary>
+    public long ParameterCount { get; init; }
+
+    /// <summary>The SHA-256 of all final parameter values as float64 little-endian bytes (equal for bitwise-equal runs); null when none.</summary>
+    public string? FinalParamsSha256 { get; init; }
+
     /// <summary>The evaluations of the splits (classification objectives on datasets with splits); null otherwise.</summary>
     public IReadOnlyList<EvaluationEntry>? Evaluations { get; init; }
 
@@ -68,6 +74,8 @@ public sealed record TrialReport(
         result.Error,
         result.History.Select(p => HistoryEntry.From(p, trial.UsesData)).ToArray())
     {
+        ParameterCount = result.ParameterCount,
+        FinalParamsSha256 = result.FinalParamsSha256,
         Evaluations = result.Evaluations.Count == 0 ? null : result.Evaluations.Select(EvaluationEntry.From).ToArray(),
         Final = FinalMetrics.From(result),
         EvaluationSeconds = result.Evaluations.Count == 0 ? null : result.EvaluationSeconds,

@@ -18,6 +18,7 @@ internal static class TrialResultWire
         json.WriteString("status", result.Status.ToString());
         WireDoubles.Write(json, "final_loss", result.FinalLoss);
         WireDoubles.Write(json, "final_params", result.FinalParams);
+        json.WriteString("final_params_sha256", result.FinalParamsSha256);
         WriteNames(json, "names", result.ParameterNames);
         json.WriteNumber("points", result.History.Count);
         json.WriteNumber("steps", result.Steps);
@@ -82,6 +83,7 @@ internal static class TrialResultWire
             json.GetProperty("error").GetString())
         {
             Dataset = dataset,
+            FinalParamsSha256 = json.TryGetProperty("final_params_sha256", out var hash) ? hash.GetString() : null,
             EvaluationSeconds = WireDoubles.Read(json, "evaluation_seconds"),
         };
     }

@@ -52,12 +52,14 @@ public sealed class WorkerProtocolTests
         var result = new TrialResult(TrialStatus.Diverged, Awkward[6], Awkward, [("w", 5), ("b", 1)], history, 3, 30, [0.25, 1e-9], 0.5, "loss became NaN")
         {
             Dataset = new DatasetInfo("airfoil self-noise", 1503, ["f", "alpha"], "sound", "/data/airfoil.dat", "ab12"),
+            FinalParamsSha256 = ParameterValues.Sha256(Awkward),
         };
 
         var points = history.Select(p => WorkerMessages.ReadPoint(RoundTrip(json => WorkerMessages.WritePoint(json, p)))).ToArray();
         var back = TrialResultWire.Read(RoundTrip(json => TrialResultWire.Write(json, "result", result)).GetProperty("result"), points);
 
         Assert.That(Bits(back.FinalParams), Is.EqualTo(Bits(Awkward)));
+        Assert.That(back.FinalParamsSha256, Is.EqualTo(result.FinalParamsSha256));
         Assert.That(Bits([back.FinalLoss, back.WallSeconds, .. back.EpochSeconds]), Is.EqualTo(Bits([result.FinalLoss, 0.5, 0.25, 1e-9])));
         Assert.That(Bits(back.History[0].Params!), Is.EqualTo(Bits(Awkward)));
         Assert.That((back.History[0].LearningRate, back.History[1].LearningRate), Is.EqualTo(((double?)null, (double?)(1.0 / 3.0))), "a scheduled point's rate travels with it");

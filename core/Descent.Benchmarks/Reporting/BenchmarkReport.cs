@@ -43,7 +43,7 @@ public static class BenchmarkReport
 
         if (scores.SecondsEstimated)
         {
-            blocks.Add(new ParagraphBlock("Seconds of workloads without evaluations (no training clock recorded) are estimated as the run's wall time times the step's share of the run.", Note: true));
+            blocks.Add(new ParagraphBlock("Seconds of workloads whose runs record no training clock (the train_seconds metric, recorded at evaluations) are estimated as the training loop's wall time times the step's share of the run.", Note: true));
         }
 
         blocks.Add(new HeadingBlock(2, "Budget curves"));

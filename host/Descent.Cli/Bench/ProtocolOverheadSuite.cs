@@ -67,7 +67,7 @@ public sealed class ProtocolOverheadSuite : IBenchmarkSuite
             figures["scores_and_report_seconds"] = reported;
             context.Console.Out.WriteLine(
                 $"   scores from the store: {curves.Count} runs read in {read:F1} s, scored by {scored:F1} s, report written by {reported:F1} s (goal: under 30 s); " +
-                $"reading is one search over the experiment's runs, then two metric histories per run from their files");
+                $"reading is one search over the experiment's runs, then the selection metric's history (and train_seconds, where recorded) of each run from its files");
             if (scores.MissingTrials > 0)
             {
                 throw new InvalidOperationException($"the generated store lacks {scores.MissingTrials} of the benchmark's trials: the benchmark measured less than it says");

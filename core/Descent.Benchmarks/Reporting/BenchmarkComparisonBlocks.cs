@@ -53,7 +53,8 @@ public static class BenchmarkComparisonBlocks
         yield return new ParagraphBlock(
             $"Each study's best configuration is trained again with the rerun seeds; the candidate's and {baseline}'s reruns of the same study and seed are paired, " +
             $"and the mean of their differences in best validation value (candidate - {baseline}) gets a {BenchmarkComparisons.PairedResamples}-resample percentile bootstrap 95% interval. " +
-            "A difference is resolved when the interval excludes 0; otherwise the seeds run cannot tell the two apart (run more rerun seeds or studies).");
+            $"A difference is resolved when the interval excludes 0 and at least {BenchmarkComparisons.MinimumPairs} reruns are paired (a bootstrap over fewer understates the spread); " +
+            "otherwise the seeds run cannot tell the two apart (run more rerun seeds or studies).");
         foreach (var workload in scores.Plan.File.Workloads)
         {
             var comparisons = BenchmarkComparisons.AgainstBaseline(scores, workload.Name);
@@ -112,6 +113,11 @@ public static class BenchmarkComparisonBlocks
         if (comparison.Result is not { } result)
         {
             return $"no comparison: {comparison.Problem}";
+        }
+
+        if (result.Seeds.Count < BenchmarkComparisons.MinimumPairs)
+        {
+            return $"too few paired reruns to tell ({result.Seeds.Count}; at least {BenchmarkComparisons.MinimumPairs}: more rerun seeds or studies)";
         }
 
         if (!result.Resolved)

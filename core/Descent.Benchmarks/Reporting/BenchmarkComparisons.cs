@@ -12,6 +12,12 @@ public static class BenchmarkComparisons
     public const int PairedResamples = 10_000;
 
     /// <summary>
+    /// The fewest paired reruns whose comparison the report calls resolved: a percentile bootstrap over fewer pairs
+    /// understates the spread (over 2 pairs its interval is just their range), so it is shown but not trusted.
+    /// </summary>
+    public const int MinimumPairs = 5;
+
+    /// <summary>
     /// Ranks on each workload where at least one optimizer has complete studies: by median steps to target, ties
     /// and misses by median best validation (<see cref="RankTable"/>); null when no workload has any.
     /// </summary>

@@ -25,13 +25,13 @@ public static class BenchmarkPictures
         if (scores.StepsProfile is { } steps)
         {
             Add("profile", "profile.png", "Performance profile (steps to target)", ProfileCaption(steps, "steps (samples for data workloads)"),
-                file => PerformanceProfilePlot.SavePng(file, Series(steps), steps.TauMax, "tau: within this factor of the fastest optimizer's steps", "Performance profile: steps to target"));
+                file => PerformanceProfilePlot.SavePng(file, Series(steps, scores.Optimizers), steps.TauMax, "tau: within this factor of the fastest optimizer's steps", "Performance profile: steps to target"));
         }
 
         if (scores.SecondsProfile is { } seconds)
         {
             Add("profile-seconds", "profile-seconds.png", "Performance profile (seconds to target)", ProfileCaption(seconds, "training seconds"),
-                file => PerformanceProfilePlot.SavePng(file, Series(seconds), seconds.TauMax, "tau: within this factor of the fastest optimizer's seconds", "Performance profile: seconds to target"));
+                file => PerformanceProfilePlot.SavePng(file, Series(seconds, scores.Optimizers), seconds.TauMax, "tau: within this factor of the fastest optimizer's seconds", "Performance profile: seconds to target"));
         }
 
         var groups = TimeGroups(scores);
@@ -77,8 +77,10 @@ public static class BenchmarkPictures
         return pictures;
     }
 
-    private static ProfileSeries[] Series(PerformanceProfile profile) =>
+    /// <summary>The profile's curves in the file's order of optimizers, so each optimizer has the same colour in every picture.</summary>
+    private static ProfileSeries[] Series(PerformanceProfile profile, IReadOnlyList<string> optimizers) =>
         profile.Curves
+            .OrderBy(c => IndexOf(optimizers, c.Optimizer))
             .Select(c => new ProfileSeries(c.Optimizer, profile.Workloads.Select(w => profile.Ratios[w][c.Optimizer]).ToArray(), c.Score))
             .ToArray();
 
@@ -101,6 +103,19 @@ public static class BenchmarkPictures
         }
 
         return groups;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return names.Count;
     }
 
     private static string FileName(string workload)

@@ -113,16 +113,16 @@ public static class BenchmarkReport
                 s is null ? ReportNumbers.None : Time(s.SecondsToTarget),
                 s is null ? ReportNumbers.None : $"{Number(s.BestValidation.Median)} [{Number(s.BestValidation.Min)}, {Number(s.BestValidation.Max)}]",
                 s?.TestMetric is { } t ? Number(t.Median) : ReportNumbers.None,
-                rerunBest.Length == 0 ? ReportNumbers.None : $"{Number(Quantile.Of(rerunBest, 0.5))} (n={rerunBest.Length})",
-                test.Length == 0 ? ReportNumbers.None : $"{Number(Quantile.Of(test, 0.5))} (n={test.Length})",
+                rerunBest.Length == 0 ? ReportNumbers.None : $"{Number(Quantile.Of(rerunBest, 0.5))}{(test.Length == 0 ? "" : $" / {Number(Quantile.Of(test, 0.5))}")} (n={rerunBest.Length})",
             ]);
         }
 
         return new TableBlock(
-            ["optimizer", "studies reaching target", $"{unit} to target: median [IQR]", "seconds to target: median [IQR]", "best validation: median [min, max]", "test of best (median)", "reruns: best validation (median)", "reruns: test (median)"],
+            ["optimizer", "studies reaching target", $"{unit} to target", "seconds to target", "best validation", "test of best", "reruns: validation / test"],
             rows,
-            new HashSet<int> { 2, 3, 4, 5, 6, 7 },
-            "inf: the target was missed (in most studies, for a median). Reruns train each study's best configuration again with the rerun seeds.");
+            new HashSet<int> { 2, 3, 4, 5, 6 },
+            "Times: median [interquartile range] over studies; inf: the target was missed (in most studies, for a median). Best validation: median [min, max] over studies; test of best: the median of each study's best trial's test metric. " +
+            "Reruns train each study's best configuration again with the rerun seeds: the medians of their best validation and test values.");
     }
 
     private static TableBlock BudgetTable(BenchmarkScores scores, string workload)

@@ -49,8 +49,7 @@ public sealed class BenchmarkReportTests
     [Test]
     public void Ranks_and_the_baseline_comparison_follow_the_curves()
     {
-        var plan = BenchmarkExpander.Expand(BenchmarkFileParser.Parse("bench.yaml", BenchmarkFiles.Text("ranked")), TestEngine.Catalog);
-        var scores = BenchmarkScoring.Score(plan, MadeUpCurves.For(plan));
+        var scores = Scores(BenchmarkFiles.Text("ranked").Replace("rerun_seeds: [100, 101]", "rerun_seeds: [100, 101, 102]"));
 
         // Made-up curves: the later an optimizer is listed, the slower it converges, on every workload.
         var ranks = BenchmarkComparisons.Ranks(scores)!;
@@ -62,12 +61,31 @@ public sealed class BenchmarkReportTests
         var momentum = scores.Cells.Single(c => c.Cell.Name == "quadratic / momentum").Reruns;
         double mean = momentum.Zip(sgd, (m, s) => m.BestValidation - s.BestValidation).Average();
         Assert.That(comparison.Baseline, Is.EqualTo("sgd"));
-        Assert.That(comparison.Result!.Seeds, Has.Count.EqualTo(4));
+        Assert.That(comparison.Result!.Seeds, Has.Count.EqualTo(6));
         Assert.That(comparison.Result.MeanDifference, Is.EqualTo(mean).Within(1e-12));
         Assert.That(mean, Is.GreaterThan(0));
         Assert.That(comparison.Result.Resolved, Is.True);
         string markdown = BenchmarkMarkdown.Write("ranked", "", BenchmarkReport.Blocks(scores, new Dictionary<string, PictureBlock>()));
         Assert.That(markdown, Does.Contain("| momentum |").And.Contain("worse than sgd"));
+    }
+
+    [Test]
+    public void Fewer_than_five_paired_reruns_are_shown_but_not_called_resolved()
+    {
+        var scores = Scores(BenchmarkFiles.Text("few"));
+
+        var comparison = BenchmarkComparisons.AgainstBaseline(scores, "quadratic").Single();
+        string markdown = BenchmarkMarkdown.Write("few", "", BenchmarkReport.Blocks(scores, new Dictionary<string, PictureBlock>()));
+
+        Assert.That(comparison.Result!.Seeds, Has.Count.EqualTo(4));
+        Assert.That(comparison.Result.Resolved, Is.True, "the interval alone excludes 0");
+        Assert.That(markdown, Does.Contain("too few paired reruns to tell (4; at least 5: more rerun seeds or studies)").And.Not.Contain("worse than sgd"));
+    }
+
+    private static BenchmarkScores Scores(string text)
+    {
+        var plan = BenchmarkExpander.Expand(BenchmarkFileParser.Parse("bench.yaml", text), TestEngine.Catalog);
+        return BenchmarkScoring.Score(plan, MadeUpCurves.For(plan));
     }
 
     [Test]

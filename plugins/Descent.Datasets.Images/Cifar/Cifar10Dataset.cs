@@ -27,7 +27,7 @@ public sealed class Cifar10Dataset : ISplitDataset
         var test = Load(Path.Combine(folder, Cifar10Files.TestBatch));
         var built = ImageSplits.Build(
             "cifar10",
-            new ImagePixels(train.SelectMany(b => b.Batch.Pixels).ToArray(), train.SelectMany(b => b.Batch.Labels).ToArray(), "the training batches"),
+            new ImagePixels(Concat(train.Select(b => b.Batch.Pixels)), Concat(train.Select(b => b.Batch.Labels)), "the training batches"),
             new ImagePixels(test.Batch.Pixels, test.Batch.Labels, "the test batch"),
             Shape,
             options.Splits,
@@ -80,6 +80,20 @@ public sealed class Cifar10Dataset : ISplitDataset
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    private static byte[] Concat(IEnumerable<byte[]> parts)
+    {
+        var list = parts.ToList();
+        var all = new byte[list.Sum(p => (long)p.Length)];
+        long offset = 0;
+        foreach (var part in list)
+        {
+            part.CopyTo(all, offset);
+            offset += part.Length;
+        }
+
+        return all;
     }
 
     private static (string Path, CifarBatch Batch) Load(string path)

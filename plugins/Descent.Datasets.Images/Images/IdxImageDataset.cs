@@ -38,65 +38,18 @@ public abstract class IdxImageDataset : ISplitDataset
                 $"{testImages.Array.Dimensions[1]} x {testImages.Array.Dimensions[2]}: the files are from different sets");
         }
 
-        int total = trainImages.Array.Count;
-        if (options.ValidRows >= total)
-        {
-            throw new TrialSetupException($"{set.Id}: valid_rows = {options.ValidRows}, but the training files hold {total} images; set it below {total}");
-        }
-
-        int available = total - options.ValidRows;
-        if (options.TrainRows > available)
-        {
-            throw new TrialSetupException(
-                $"{set.Id}: train_rows = {options.TrainRows}, but {available} training images are left after valid_rows = {options.ValidRows}; set train_rows to at most {available}");
-        }
-
-        int trainRows = options.TrainRows == 0 ? available : options.TrainRows;
-        int testTotal = testImages.Array.Count;
-        if (options.TestRows > testTotal)
-        {
-            throw new TrialSetupException($"{set.Id}: test_rows = {options.TestRows}, but the test files hold {testTotal} images; set test_rows to at most {testTotal}");
-        }
-
-        int testRows = options.TestRows == 0 ? testTotal : options.TestRows;
         long[] shape = [1, height, width];
         int size = height * width;
-        using (var scope = NewDisposeScope())
-        {
-            var train = Images(trainImages.Array.Values, 0, trainRows, shape, options.Scale, context.DType);
-            var valid = Images(trainImages.Array.Values, available, options.ValidRows, shape, options.Scale, context.DType);
-            var test = Images(testImages.Array.Values, 0, testRows, shape, options.Scale, context.DType);
-            if (options.Standardize)
-            {
-                var mean = train.mean([0, 2, 3], keepdim: true);
-                var std = train.std([0, 2, 3], unbiased: false, keepdim: true);
-                train = train.sub(mean).div_(std);
-                valid = valid.sub(mean).div_(std);
-                test = test.sub(mean).div_(std);
-            }
-
-            var list = new List<DataSplit>
-            {
-                Split(SplitNames.Train, train, trainLabels.Array.Values, 0, trainRows, context),
-            };
-            if (options.ValidRows > 0)
-            {
-                list.Add(Split(SplitNames.Valid, valid, trainLabels.Array.Values, available, options.ValidRows, context));
-            }
-
-            list.Add(Split(SplitNames.Test, test, testLabels.Array.Values, 0, testRows, context));
-            splits = list.ToArray();
-            foreach (var split in splits)
-            {
-                split.Features.DetachFromDisposeScope();
-                split.Labels.DetachFromDisposeScope();
-            }
-        }
-
+        var built = ImageSplits.Build(
+            set.Id,
+            new ImagePixels(trainImages.Array.Values, trainLabels.Array.Values, "the training files"),
+            new ImagePixels(testImages.Array.Values, testLabels.Array.Values, "the test files"),
+            shape,
+            new ImageSplitSettings(options.TrainRows, options.ValidRows, options.TestRows, options.Scale, options.Standardize),
+            context);
+        splits = built.Splits;
         string provenance =
-            $"{set.Name}: {string.Join(", ", new[] { trainImages, trainLabels, testImages, testLabels }.Select(f => $"{f.Path} (sha256 {f.Array.Sha256})"))}; " +
-            $"valid = the last {options.ValidRows} training images, train = the first {trainRows} of the other {available}, test = the first {testRows} of {testTotal}" +
-            $"{(options.Scale ? ", scaled to [0, 1]" : "")}{(options.Standardize ? ", standardized per channel with the training split's mean and std" : "")}";
+            $"{set.Name}: {string.Join(", ", new[] { trainImages, trainLabels, testImages, testLabels }.Select(f => $"{f.Path} (sha256 {f.Array.Sha256})"))}; {built.Layout}";
         Description = new DatasetDescription(
             DatasetTask.Classification,
             set.Classes,
@@ -105,7 +58,7 @@ public abstract class IdxImageDataset : ISplitDataset
             provenance);
         Info = new DatasetInfo(
             set.Name,
-            trainRows,
+            (int)splits[0].Rows,
             Enumerable.Range(0, size).Select(i => $"pixel{i}").ToArray(),
             "class",
             Path.GetDirectoryName(trainImages.Path),
@@ -182,21 +135,5 @@ public abstract class IdxImageDataset : ISplitDataset
         {
             throw new TrialSetupException($"{set.Id}: cannot read {path}: {e.Message}", e);
         }
-    }
-
-    /// <summary>The images as N x 1 x H x W in <paramref name="dtype"/>, divided by 255 in that dtype (as torchvision's ToTensor does in float32).</summary>
-    private static Tensor Images(byte[] values, int first, int count, long[] shape, bool scale, ScalarType dtype)
-    {
-        long size = shape[0] * shape[1] * shape[2];
-        var bytes = tensor(values.AsSpan((int)(first * size), (int)(count * size)).ToArray(), dtype: ScalarType.Byte);
-        var floats = bytes.to_type(dtype).reshape([count, .. shape]);
-        return scale ? floats.div_(255) : floats;
-    }
-
-    private static DataSplit Split(string name, Tensor images, byte[] labels, int first, int count, TrialContext context)
-    {
-        var features = images.to(context.DType, context.Device);
-        var classes = tensor(labels.AsSpan(first, count).ToArray(), dtype: ScalarType.Byte).to_type(ScalarType.Int64).to(context.Device);
-        return new DataSplit(name, features, classes);
     }
 }

@@ -42,8 +42,8 @@ public abstract class Classifier : IEvaluatedObjective
     /// <summary>The logits, N x classes, for inputs N x (input shape).</summary>
     public abstract Tensor Logits(Tensor features);
 
-    /// <inheritdoc />
-    public Tensor TrainingLoss(Batch batch) => Loss(batch);
+    /// <summary>The loss whose gradient drives the update: the mean cross-entropy; subclasses may add a penalty (weight decay).</summary>
+    public virtual Tensor TrainingLoss(Batch batch) => Loss(batch);
 
     /// <inheritdoc />
     public Tensor Loss(Batch batch)

@@ -36,7 +36,7 @@ public sealed class ValidationErrorTests
             "unknown optimizer 'adamw' (did you mean 'adam'?); available: adadelta, adagrad, adam, momentum, rmsprop, sam, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-rmsprop, torch-sgd"),
         Case("quadratic2d", "", "sgd", "",
             "'quadratic2d' is an objective plugin, not an optimizer; available: adadelta, adagrad, adam, momentum, rmsprop, sam, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-rmsprop, torch-sgd",
-            "'sgd' is an optimizer plugin, not an objective; available: cnn-2c2d, cube1d, linear-regression, logistic-regression, mlp-classifier, mlp-regression, noisy-quadratic, quadratic2d, rastrigin, rosenbrock, saddle2d, square1d, xcos1d"),
+            "'sgd' is an optimizer plugin, not an objective; available: cnn-2c2d, cnn-3c3d, cube1d, linear-regression, logistic-regression, mlp-classifier, mlp-regression, noisy-quadratic, quadratic2d, rastrigin, rosenbrock, saddle2d, square1d, xcos1d"),
         Case("sgd", "", "quadratic2d", "start=-5", "objective 'quadratic2d': start needs 2 comma-separated numbers, got '-5'"),
         Case("sgd", "", "quadratic2d", "start=-5,x", "objective 'quadratic2d': start[1] = 'x' is not a finite number; expected a real number"),
         Case("sgd", "", "quadratic2d", "start=1,2,3", "objective 'quadratic2d': start needs 2 comma-separated numbers, got '1,2,3'"),

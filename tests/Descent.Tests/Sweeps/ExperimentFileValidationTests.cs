@@ -55,7 +55,7 @@ public sealed class ExperimentFileValidationTests
             "demo.yaml:7:28: optimizer 'sgd': invalid lr = -0.6; valid range is [0, inf)",
             "demo.yaml:11:17: optimizer 'momentum': invalid momentum = 1; valid range is [0, 1)"),
         Case("an unknown objective", Good.Replace("id: quadratic2d", "id: quadratic"),
-            "demo.yaml:2:12: unknown objective 'quadratic' (did you mean 'quadratic2d'?); available: cnn-2c2d, cube1d, linear-regression, logistic-regression, mlp-classifier, mlp-regression, noisy-quadratic, quadratic2d, rastrigin, rosenbrock, saddle2d, square1d, xcos1d"),
+            "demo.yaml:2:12: unknown objective 'quadratic' (did you mean 'quadratic2d'?); available: cnn-2c2d, cnn-3c3d, cube1d, linear-regression, logistic-regression, mlp-classifier, mlp-regression, noisy-quadratic, quadratic2d, rastrigin, rosenbrock, saddle2d, square1d, xcos1d"),
         Case("a start point of the wrong length", Good.Replace("start: [-5, -2]", "start: [-5, -2, 1]"),
             "demo.yaml:2:12: objective 'quadratic2d': start needs 2 comma-separated numbers, got '-5,-2,1'"),
         Case("epochs for an analytic objective", Good.Replace("steps: 20", "epochs: 2"),

@@ -14,6 +14,8 @@ public sealed class ShippedExperimentsTests
     [TestCase("schedules-airfoil.yaml", 3 * (2 + 2 + 1))]
     [TestCase("fmnist-mlp.yaml", 5 * 3)]
     [TestCase("fmnist-mlp-quick.yaml", 2 * 3)]
+    [TestCase("cifar10-3c3d.yaml", 5 * 3)]
+    [TestCase("cifar10-3c3d-quick.yaml", 2 * 3)]
     public void The_experiment_expands(string file, int trials)
     {
         var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", file)), TestEngine.Catalog);

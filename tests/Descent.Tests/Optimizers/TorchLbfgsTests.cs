@@ -10,8 +10,9 @@ namespace Descent.Tests.Optimizers;
 /// <summary>
 /// torch-lbfgs against PyTorch's own LBFGS (<see cref="LbfgsTrace"/>, torch 1.13, float64): with no line search and with
 /// strong Wolfe, with the default history and a short one that drops pairs, each step lands where PyTorch's does and calls
-/// the closure as often. Tolerance 1e-10 on the parameters: the port repeats PyTorch's operations in the same order, but
-/// the two libtorch builds may differ in the last bit of a dot product or a fused multiply-add.
+/// the closure as often. The port repeats PyTorch's operations in the same order, and where the trace was written every
+/// parameter and loss came out bit for bit equal; the tolerance, 1e-10, leaves room for another libtorch build (another
+/// BLAS dot product, a fused multiply-add) to round a last bit differently.
 /// </summary>
 public sealed class TorchLbfgsTests
 {

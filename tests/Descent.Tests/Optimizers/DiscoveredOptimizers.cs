@@ -14,7 +14,7 @@ public sealed class DiscoveredOptimizers
     private static readonly string[] BundledToday =
     [
         "adadelta", "adagrad", "adam", "momentum", "rmsprop", "sgd",
-        "torch-adadelta", "torch-adagrad", "torch-adam", "torch-adamw", "torch-rmsprop", "torch-sgd",
+        "torch-adadelta", "torch-adagrad", "torch-adam", "torch-adamw", "torch-lbfgs", "torch-rmsprop", "torch-sgd",
     ];
 
     /// <summary>The ids of the discovered optimizer plugins.</summary>

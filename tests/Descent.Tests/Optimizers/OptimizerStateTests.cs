@@ -25,6 +25,7 @@ public sealed class OptimizerStateTests
             "torch-adam" => new Dictionary<string, string> { ["amsgrad"] = "true" },
             "sgd" or "momentum" => new Dictionary<string, string> { ["lr"] = "1e-4" },
             "sam" => new Dictionary<string, string> { ["base"] = "adam" },
+            "torch-lbfgs" => new Dictionary<string, string> { ["line_search_fn"] = "strong_wolfe", ["max_iter"] = "3", ["history_size"] = "2" },
             _ => [],
         };
         var spec = TestEngine.Analytic(optimizer, "rosenbrock", 1, "-1.5,2") with { Hyperparameters = hyperparameters };

@@ -13,7 +13,7 @@ public sealed class PluginDiscoveryTests
     private static readonly string[] BundledIds =
     [
         "adadelta", "adagrad", "adam", "momentum", "rmsprop", "sgd",
-        "torch-adadelta", "torch-adagrad", "torch-adam", "torch-adamw", "torch-rmsprop", "torch-sgd",
+        "torch-adadelta", "torch-adagrad", "torch-adam", "torch-adamw", "torch-lbfgs", "torch-rmsprop", "torch-sgd",
         "cube1d", "quadratic2d", "rastrigin", "rosenbrock", "saddle2d", "square1d", "xcos1d",
     ];
 

@@ -49,7 +49,7 @@ public sealed class ExperimentFileValidationTests
         Case("samples for a grid", Good + "\nsearch: { mode: grid, samples: 3 }",
             "demo.yaml:12:32: 'samples' applies to random and quasirandom search only; remove it or set 'mode: random' or 'mode: quasirandom'"),
         Case("unknown optimizer and hyperparameter", Good.Replace("id: sgd", "id: sgdd").Replace("momentum: [0.5, 0.9]", "beta: [0.5, 0.9]"),
-            "demo.yaml:6:5: unknown optimizer 'sgdd' (did you mean 'sgd'?); available: adadelta, adagrad, adam, momentum, rmsprop, sam, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-rmsprop, torch-sgd",
+            "demo.yaml:6:5: unknown optimizer 'sgdd' (did you mean 'sgd'?); available: adadelta, adagrad, adam, momentum, rmsprop, sam, sgd, torch-adadelta, torch-adagrad, torch-adam, torch-adamw, torch-lbfgs, torch-rmsprop, torch-sgd",
             "demo.yaml:11:13: optimizer 'momentum' has no hyperparameter 'beta'; valid names: lr, momentum"),
         Case("values out of range", Good.Replace("lr: [0.4, 0.6]", "lr: [0.4, -0.6]").Replace("momentum: [0.5, 0.9]", "momentum: [0.5, 1.0]"),
             "demo.yaml:7:28: optimizer 'sgd': invalid lr = -0.6; valid range is [0, inf)",

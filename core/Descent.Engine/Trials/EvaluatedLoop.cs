@@ -66,6 +66,7 @@ public static class EvaluatedLoop
                     bool last = epoch == epochs - 1 && start + size >= rows;
                     if (run.Samples / evalEvery > before / evalEvery || last)
                     {
+                        AwaitQueuedSteps(features);
                         epochClock.Stop();
                         bool finite = evaluator.Evaluate(trainLoss, ref trainSamples);
                         epochClock.Start();
@@ -86,6 +87,18 @@ public static class EvaluatedLoop
 
         training.Stop();
         return run.Finish(status, training.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Waits for the steps a CUDA device still has queued (it runs them asynchronously), so that the clocks stopped
+    /// next count them as training, not as the evaluation that would otherwise wait for them.
+    /// </summary>
+    private static void AwaitQueuedSteps(Tensor onDevice)
+    {
+        if (onDevice.device_type == TorchSharp.DeviceType.CUDA)
+        {
+            cuda.synchronize(onDevice.device);
+        }
     }
 
     private static void Step(TrainingRun run, Batch batch, Tensor trainLoss, long size)

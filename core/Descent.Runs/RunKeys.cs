@@ -107,6 +107,12 @@ public static class RunKeys
         /// <summary>Seconds spent evaluating splits (not part of <see cref="WallSeconds"/> or <see cref="EpochSeconds"/>).</summary>
         public const string EvaluationSeconds = "evaluation_seconds";
 
+        /// <summary>
+        /// The training clock at each evaluation (step: samples seen, once per evaluation however many splits it has):
+        /// wall seconds of the training steps so far, evaluation time excluded, 0 before the first step.
+        /// </summary>
+        public const string TrainSeconds = "train_seconds";
+
         /// <summary>Prefix of the coordinate metrics of 1-D and 2-D objectives (one chart section in the MLflow UI).</summary>
         public const string TrajectoryPrefix = "trajectory/";
 

@@ -13,8 +13,8 @@ namespace Descent.Benchmarks.Reading;
 /// </summary>
 public static class RunCurves
 {
-    /// <summary>The metric with the training clock at each evaluation.</summary>
-    public const string TrainSecondsMetric = "train_seconds";
+    /// <summary>The metric with the training clock at each evaluation (<see cref="RunKeys.Metrics.TrainSeconds"/>).</summary>
+    public const string TrainSecondsMetric = RunKeys.Metrics.TrainSeconds;
 
     private const int ParallelReads = 8;
 
@@ -63,6 +63,15 @@ public static class RunCurves
         {
             bool data = result.History.Any(p => p.Samples > 0);
             return result.History.Select(p => new MetricPoint(data ? p.Samples : p.Step, p.Loss)).ToList();
+        }
+
+        if (metric == TrainSecondsMetric)
+        {
+            // One point per evaluation time point, as the tracker logs it: the splits of one evaluation share their clock.
+            return result.Evaluations
+                .DistinctBy(e => e.Samples)
+                .Select(e => new MetricPoint(e.Samples, e.TrainSeconds))
+                .ToList();
         }
 
         int slash = metric.IndexOf('/', StringComparison.Ordinal);

@@ -10,7 +10,8 @@ namespace Descent.Engine.Trials;
 /// from the <c>shuffle</c> stream), and at the start, every <c>eval_every</c> samples (default: once per
 /// epoch) and at the end, an evaluation of <c>train</c> (the minibatch loss averaged since the previous
 /// evaluation), <c>train_eval</c> (the first <see cref="TrainEvalRows"/> training samples, fixed, as DeepOBS),
-/// <c>valid</c> and <c>test</c>. Evaluation time is measured apart: epoch and wall times are training only.
+/// <c>valid</c> and <c>test</c>. Evaluation time is measured apart: epoch and wall times are training only, and each
+/// evaluation carries the training clock (<see cref="Evaluation.TrainSeconds"/>, from the first step on).
 /// Under a schedule the learning rate is set before each step; an <see cref="IClosureOptimizer"/> steps with a
 /// closure (its returned loss is what <c>train/loss</c> averages). The recorded loss (<see cref="HistoryPoint.Loss"/>) is <c>train_eval</c>'s. A non-finite loss ends the
 /// trial as diverged; a model that stops improving trains on.
@@ -65,6 +66,7 @@ public static class EvaluatedLoop
                     bool last = epoch == epochs - 1 && start + size >= rows;
                     if (run.Samples / evalEvery > before / evalEvery || last)
                     {
+                        AwaitQueuedSteps(features);
                         epochClock.Stop();
                         bool finite = evaluator.Evaluate(trainLoss, ref trainSamples);
                         epochClock.Start();
@@ -85,6 +87,18 @@ public static class EvaluatedLoop
 
         training.Stop();
         return run.Finish(status, training.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Waits for the steps a CUDA device still has queued (it runs them asynchronously), so that the clocks stopped
+    /// next count them as training, not as the evaluation that would otherwise wait for them.
+    /// </summary>
+    private static void AwaitQueuedSteps(Tensor onDevice)
+    {
+        if (onDevice.device_type == TorchSharp.DeviceType.CUDA)
+        {
+            cuda.synchronize(onDevice.device);
+        }
     }
 
     private static void Step(TrainingRun run, Batch batch, Tensor trainLoss, long size)
@@ -112,11 +126,17 @@ public static class EvaluatedLoop
     {
         private readonly int accuracyIndex = IndexOf(objective.MetricNames, "accuracy");
 
+        // The training clock's reading at the first evaluation (before the first step): what set-up took.
+        private double? setUpSeconds;
+
         /// <summary>False when a loss is not finite.</summary>
         public bool Evaluate(Tensor trainLoss, ref long trainSamples)
         {
             training.Stop();
             var clock = Stopwatch.StartNew();
+            double elapsed = training.Elapsed.TotalSeconds;
+            setUpSeconds ??= elapsed;
+            double trainSeconds = elapsed - setUpSeconds.Value;
             using var scope = NewDisposeScope();
             double epoch = (double)run.Samples / rows;
             bool finite = true;
@@ -125,7 +145,7 @@ public static class EvaluatedLoop
                 double mean = trainLoss.cpu().data<double>()[0] / trainSamples;
                 trainLoss.zero_();
                 trainSamples = 0;
-                run.RecordEvaluation(new Evaluation(run.Steps, run.Samples, epoch, SplitNames.Train, mean, null));
+                run.RecordEvaluation(new Evaluation(run.Steps, run.Samples, epoch, SplitNames.Train, mean, null) { TrainSeconds = trainSeconds });
                 finite &= double.IsFinite(mean);
             }
 
@@ -134,7 +154,7 @@ public static class EvaluatedLoop
             {
                 var means = SplitEvaluator.Means(objective, features, labels, batchSize);
                 double? accuracy = accuracyIndex < 0 ? null : means[accuracyIndex];
-                run.RecordEvaluation(new Evaluation(run.Steps, run.Samples, epoch, name, means[0], accuracy));
+                run.RecordEvaluation(new Evaluation(run.Steps, run.Samples, epoch, name, means[0], accuracy) { TrainSeconds = trainSeconds });
                 finite &= double.IsFinite(means[0]);
                 recorded ??= means[0];
             }

@@ -138,6 +138,13 @@ public static partial class TrialRunLayout
         return metrics;
     }
 
+    /// <summary>The training clock of an evaluation: <c>train_seconds</c> at step = samples seen (one per evaluation time point, not per split).</summary>
+    public static (string Key, double Value, long Step) TrainClockMetric(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return (RunKeys.Metrics.TrainSeconds, evaluation.TrainSeconds, evaluation.Samples);
+    }
+
     /// <summary><c>descent.status</c> for a trial's outcome: <c>finished</c>, <c>diverged</c>, <c>failed</c>, <c>killed</c>.</summary>
     public static string StatusTag(TrialStatus status) => status.ToString().ToLowerInvariant();
 

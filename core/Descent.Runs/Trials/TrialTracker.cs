@@ -21,6 +21,7 @@ public sealed class TrialTracker : ITrialObserver
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private IReadOnlyList<string> trajectory = [];
+    private long? clockLoggedAt;
 
     internal TrialTracker(RunRecorder recorder, ResolvedTrial trial)
     {
@@ -79,6 +80,14 @@ public sealed class TrialTracker : ITrialObserver
         foreach (var (key, value, step) in TrialRunLayout.EvaluationMetrics(evaluation))
         {
             Recorder.LogMetric(key, value, step);
+        }
+
+        // The splits of one evaluation share its time point: the clock is logged with the first of them.
+        if (evaluation.Samples != clockLoggedAt)
+        {
+            var (clockKey, seconds, clockStep) = TrialRunLayout.TrainClockMetric(evaluation);
+            Recorder.LogMetric(clockKey, seconds, clockStep);
+            clockLoggedAt = evaluation.Samples;
         }
     }
 

@@ -68,7 +68,7 @@ internal static class WorkerMessages
         }
     }
 
-    /// <summary>Writes an evaluation's fields (doubles bit-exact, as every double on the protocol).</summary>
+    /// <summary>Writes an evaluation's fields, its training clock included (doubles bit-exact, as every double on the protocol).</summary>
     public static void WriteEvaluation(Utf8JsonWriter json, Evaluation evaluation)
     {
         json.WriteNumber("step", evaluation.Step);
@@ -80,6 +80,8 @@ internal static class WorkerMessages
         {
             WireDoubles.Write(json, "accuracy", accuracy);
         }
+
+        WireDoubles.Write(json, "train_seconds", evaluation.TrainSeconds);
     }
 
     /// <summary>Reads what <see cref="WriteEvaluation"/> wrote.</summary>
@@ -89,7 +91,10 @@ internal static class WorkerMessages
         WireDoubles.Read(json, "epoch"),
         json.GetProperty("split").GetString()!,
         WireDoubles.Read(json, "loss"),
-        json.TryGetProperty("accuracy", out _) ? WireDoubles.Read(json, "accuracy") : null);
+        json.TryGetProperty("accuracy", out _) ? WireDoubles.Read(json, "accuracy") : null)
+    {
+        TrainSeconds = WireDoubles.Read(json, "train_seconds"),
+    };
 
     /// <summary>Reads what <see cref="WritePoint"/> wrote.</summary>
     public static HistoryPoint ReadPoint(JsonElement json) => new(

@@ -98,5 +98,9 @@ public sealed class FashionMnistEndToEndTests
         Assert.That(evaluations.Where(e => e.GetProperty("split").GetString() == "test").Select(e => e.GetProperty("samples").GetInt64()), Is.EqualTo(new long[] { 0, 300, 500 }));
         Assert.That(final.GetProperty("test_accuracy").GetDouble(), Is.EqualTo(evaluations.Last(e => e.GetProperty("split").GetString() == "test").GetProperty("accuracy").GetDouble()));
         Assert.That(final.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "train_eval_loss", "valid_loss", "valid_accuracy", "test_loss", "test_accuracy" }));
+        double[] clock = evaluations.Where(e => e.GetProperty("split").GetString() == "test").Select(e => e.GetProperty("train_seconds").GetDouble()).ToArray();
+        Assert.That(clock[0], Is.EqualTo(0.0), "the training clock before the first step");
+        Assert.That(clock, Is.Ordered.Ascending);
+        Assert.That(clock[^1], Is.GreaterThan(0).And.LessThan(json.RootElement.GetProperty("wall_seconds").GetDouble()));
     }
 }

@@ -72,6 +72,21 @@ public sealed class WorkerProtocolTests
     }
 
     [Test]
+    public void An_evaluation_comes_back_bitwise_with_its_training_clock()
+    {
+        var evaluations = Awkward.Select((v, i) => new Evaluation(i, 100L * i, v, "valid", -v, i % 2 == 0 ? null : v) { TrainSeconds = v }).ToArray();
+
+        var back = evaluations.Select(e => WorkerMessages.ReadEvaluation(RoundTrip(json => WorkerMessages.WriteEvaluation(json, e)))).ToArray();
+
+        Assert.That(Bits(back.Select(e => e.TrainSeconds)), Is.EqualTo(Bits(Awkward)), "equality leaves the clock out, so its bits are compared here");
+        Assert.That(Bits(back.Select(e => e.Epoch)), Is.EqualTo(Bits(Awkward)));
+        Assert.That(Bits(back.Select(e => e.Loss)), Is.EqualTo(Bits(evaluations.Select(e => e.Loss))));
+        Assert.That(back.Select(e => e.Accuracy.HasValue ? BitConverter.DoubleToInt64Bits(e.Accuracy.Value) : (long?)null),
+            Is.EqualTo(evaluations.Select(e => e.Accuracy.HasValue ? BitConverter.DoubleToInt64Bits(e.Accuracy.Value) : (long?)null)));
+        Assert.That(back.Select(e => (e.Step, e.Samples, e.Split)), Is.EqualTo(evaluations.Select(e => (e.Step, e.Samples, e.Split))));
+    }
+
+    [Test]
     public void A_result_whose_points_went_missing_on_the_way_is_refused()
     {
         var result = new TrialResult(TrialStatus.Finished, 1, [1], [("x", 1)], [new HistoryPoint(0, 0, 0, 1, null)], 0, 0, [], 0, null);

@@ -64,7 +64,7 @@ public static class SweepExpander
                         try
                         {
                             var resolved = TrialResolver.Resolve(Spec(file, objective, entry, values, seed), catalog);
-                            trials.Add((new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)), entry));
+                            trials.Add((new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)) { Timeout = entry.Timeout ?? file.Timeout }, entry));
                         }
                         catch (TrialConfigurationException problem)
                         {

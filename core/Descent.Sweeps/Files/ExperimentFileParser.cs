@@ -13,11 +13,11 @@ namespace Descent.Sweeps.Files;
 /// </summary>
 public sealed partial class ExperimentFileParser
 {
-    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers"];
+    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers", "timeout"];
     private static readonly string[] ComponentKeys = ["id", "args"];
     private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device", "eval_every", "eval_batch_size"];
     private static readonly string[] SearchKeys = ["mode", "samples", "seed"];
-    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training"];
+    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training", "timeout"];
     private static readonly string[] Distributions = ["uniform", "int_uniform", "loguniform", "choice"];
 
     private readonly List<ExperimentError> errors = [];
@@ -87,9 +87,10 @@ public sealed partial class ExperimentFileParser
         var seeds = map.TryGetValue("seeds", out var s) ? Seeds(s) : [0L];
         var search = map.TryGetValue("search", out var se) ? Search(se) : new SearchSection(SearchMode.Grid, 0, 0, Location(root));
         var optimizers = map.TryGetValue("optimizers", out var op) ? Entries(op) : MissingList(root);
+        var timeout = map.TryGetValue("timeout", out var to) ? Timeout(to) : null;
 
         // Whatever could be read goes on, so that the plugins check it too; the problems so far travel with it.
-        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers) { Schedule = schedule };
+        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers) { Schedule = schedule, Timeout = timeout };
     }
 
     /// <summary>The first tab in the indentation of a line, from line <paramref name="fromLine"/> (1-based) on.</summary>
@@ -361,12 +362,14 @@ public sealed partial class ExperimentFileParser
             var dataset = map.TryGetValue("dataset", out var d) ? Component(d, "dataset", requireId: false) : null;
             var schedule = map.TryGetValue("schedule", out var sc) ? Component(sc, "schedule", requireId: false) : null;
             var training = map.TryGetValue("training", out var t) ? Training(t) : null;
+            var timeout = map.TryGetValue("timeout", out var to) ? Timeout(to) : null;
             if (id is not null)
             {
                 entries.Add(new OptimizerEntry(id, label, hyperparameters, objective, dataset, training, Location(item))
                 {
                     Incomplete = errors.Count > errorsBefore,
                     Schedule = schedule,
+                    Timeout = timeout,
                 });
             }
         }

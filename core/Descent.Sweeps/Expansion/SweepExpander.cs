@@ -21,6 +21,12 @@ public static class SweepExpander
     /// </summary>
     public const long ListedLimit = 100_000;
 
+    /// <summary>
+    /// How a swept schedule arg is named among a configuration's values, in its label and in <see cref="Spec"/>
+    /// (<c>schedule.warmup_steps=500</c>, as its MLflow param is named), apart from the optimizer's hyperparameters.
+    /// </summary>
+    public const string ScheduleKey = "schedule.";
+
     /// <summary>The plan.</summary>
     /// <exception cref="ExperimentFileException">Problems in the file's shape, unknown plugins or hyperparameters, invalid values; every problem listed.</exception>
     public static SweepPlan Expand(ExperimentFile file, PluginCatalog catalog) => Expand(file, catalog, ListedLimit);
@@ -170,26 +176,20 @@ public static class SweepExpander
             return ConfigurationSpace.Empty;
         }
 
-        var spaces = new List<(HyperparameterDescriptor Descriptor, ValueSpace Space)>();
+        var spaces = new List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)>();
         foreach (var (name, space) in entry.Hyperparameters)
         {
             var descriptor = OptionsBinder.Find(schema, PluginKind.Optimizer, entry.Id, name, problems);
-            if (descriptor is null)
+            if (descriptor is not null && Sweepable(file, name, descriptor, space, errors))
             {
-                continue;
+                spaces.Add((name, descriptor, space));
             }
-
-            if (space.IsDistribution && file.Search.Mode == SearchMode.Grid)
-            {
-                errors.Add(new ExperimentError(space.Location,
-                    $"hyperparameter '{name}' has a distribution, which only random and quasirandom search sample; give a list for a grid, or set 'search: {{ mode: quasirandom, samples: N }}'"));
-                continue;
-            }
-
-            CheckBounds(descriptor, space, errors);
-            spaces.Add((descriptor, space));
         }
 
+        // Declaration order of the options, so that the file's key order does not change the trial order.
+        var order = schema.Hyperparameters.ToList();
+        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
+        spaces.AddRange(ScheduleSpaces(file, entry, catalog, problems, errors));
         Report(problems, file, entry, objective: null, errors);
         if (errors.Count > errorsBefore)
         {
@@ -197,14 +197,11 @@ public static class SweepExpander
             return ConfigurationSpace.Empty;
         }
 
-        // Declaration order of the options, so that the file's key order does not change the trial order.
-        var order = schema.Hyperparameters.ToList();
-        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
         if (file.Search.Mode == SearchMode.Random)
         {
             return ConfigurationSpace.Random(
                 file.Search.Samples,
-                k => spaces.Select(s => new KeyValuePair<string, object>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, (int)k, s.Descriptor, s.Space))).ToList());
+                k => spaces.Select(s => new KeyValuePair<string, object>(s.Key, Sample(file.Search.Seed, entryIndex, (int)k, s.Key, s.Descriptor, s.Space))).ToList());
         }
 
         if (file.Search.Mode == SearchMode.Quasirandom)
@@ -212,8 +209,66 @@ public static class SweepExpander
             return Quasirandom(file.Search, entryIndex, spaces);
         }
 
-        return ConfigurationSpace.Grid(spaces.Select(s => (s.Descriptor.Name, (IReadOnlyList<object>)GridAxis(s.Descriptor, s.Space).ToArray<object>())).ToArray());
+        return ConfigurationSpace.Grid(spaces.Select(s => (s.Key, (IReadOnlyList<object>)GridAxis(s.Descriptor, s.Space).ToArray<object>())).ToArray());
     }
+
+    /// <summary>Whether <paramref name="space"/> can be swept by the file's search (a distribution needs random or quasi-random search); its bounds checked.</summary>
+    private static bool Sweepable(ExperimentFile file, string name, HyperparameterDescriptor descriptor, ValueSpace space, List<ExperimentError> errors)
+    {
+        if (space.IsDistribution && file.Search.Mode == SearchMode.Grid)
+        {
+            errors.Add(new ExperimentError(space.Location,
+                $"hyperparameter '{name}' has a distribution, which only random and quasirandom search sample; give a list for a grid, or set 'search: {{ mode: quasirandom, samples: N }}'"));
+            return false;
+        }
+
+        CheckBounds(descriptor, space, errors);
+        return true;
+    }
+
+    /// <summary>
+    /// The entry's swept schedule args (lists and distributions, checked against the schedule's declared hyperparameters as an
+    /// optimizer's are), in the schedule's declaration order, keyed <see cref="ScheduleKey"/> + name. A flat list that is one value
+    /// of an array option sweeps nothing: <see cref="Spec"/> passes it as a fixed arg.
+    /// </summary>
+    private static List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)> ScheduleSpaces(
+        ExperimentFile file, OptimizerEntry entry, PluginCatalog catalog, List<ConfigurationProblem> problems, List<ExperimentError> errors)
+    {
+        var spaces = new List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)>();
+        var schedule = Schedule(file, entry);
+        if (schedule is null || schedule.Swept.Count == 0)
+        {
+            return spaces;
+        }
+
+        if (schedule.Id is null)
+        {
+            errors.Add(new ExperimentError(schedule.Location, "'schedule' sweeps args but names no schedule; give its 'id' here or in the file's 'schedule'"));
+            return spaces;
+        }
+
+        var schema = TrialResolver.Plugin(catalog, PluginKind.Schedule, schedule.Id, problems)?.Schema;
+        if (schema is null)
+        {
+            return spaces;
+        }
+
+        foreach (var (name, space) in schedule.Swept)
+        {
+            var descriptor = OptionsBinder.Find(schema, PluginKind.Schedule, schedule.Id, name, problems);
+            if (descriptor is not null && Sweepable(file, name, descriptor, space, errors) && SampledValue.Draws(descriptor, space))
+            {
+                spaces.Add((ScheduleKey + name, descriptor, space));
+            }
+        }
+
+        var order = schema.Hyperparameters.ToList();
+        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
+        return spaces;
+    }
+
+    /// <summary>The schedule an entry's trials run under: the file's with the entry's changes, or the entry's own; null for none.</summary>
+    internal static ComponentSection? Schedule(ExperimentFile file, OptimizerEntry entry) => file.Schedule is null ? entry.Schedule : file.Schedule.Merge(entry.Schedule);
 
     private static IReadOnlyList<string> GridAxis(HyperparameterDescriptor descriptor, ValueSpace space) => space switch
     {
@@ -224,14 +279,14 @@ public static class SweepExpander
     };
 
     /// <summary>A value for one random sample: text from a list, a <c>double</c> or <c>long</c> from a distribution (bound as drawn).</summary>
-    private static object Sample(long seed, int entry, int sample, HyperparameterDescriptor descriptor, ValueSpace space) =>
-        SampledValue.From(RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{descriptor.Name}"), descriptor, space);
+    private static object Sample(long seed, int entry, int sample, string key, HyperparameterDescriptor descriptor, ValueSpace space) =>
+        SampledValue.From(RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{key}"), descriptor, space);
 
     /// <summary>
     /// The entry's quasi-random samples: sample <c>k</c> is point <see cref="QuasirandomSearch.Index"/>(k) of the entry's
     /// scrambled Halton sequence, one coordinate per sampled hyperparameter in declaration order, each mapped as random search maps a draw.
     /// </summary>
-    private static ConfigurationSpace Quasirandom(SearchSection search, int entryIndex, List<(HyperparameterDescriptor Descriptor, ValueSpace Space)> spaces)
+    private static ConfigurationSpace Quasirandom(SearchSection search, int entryIndex, List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)> spaces)
     {
         int[] dimension = new int[spaces.Count];
         int dimensions = 0;
@@ -244,7 +299,7 @@ public static class SweepExpander
         return ConfigurationSpace.Random(
             search.Samples,
             k => spaces.Select((s, i) => new KeyValuePair<string, object>(
-                s.Descriptor.Name,
+                s.Key,
                 SampledValue.From(dimension[i] < 0 ? 0.0 : sequence!.Coordinate(QuasirandomSearch.Index(k), dimension[i]), s.Descriptor, s.Space))).ToList());
     }
 
@@ -268,18 +323,19 @@ public static class SweepExpander
         var objective = fileObjective.Merge(entry.Objective);
         var dataset = file.Dataset is null ? entry.Dataset : file.Dataset.Merge(entry.Dataset);
         var training = file.Training.Merge(entry.Training);
-        var schedule = file.Schedule is null ? entry.Schedule : file.Schedule.Merge(entry.Schedule);
+        var schedule = Schedule(file, entry);
+        var hyperparameters = values.Where(v => !v.Key.StartsWith(ScheduleKey, StringComparison.Ordinal)).ToArray();
         return new TrialSpec
         {
             Optimizer = entry.Id,
-            Hyperparameters = values.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value),
-            SampledHyperparameters = values.Where(v => v.Value is not string).ToDictionary(v => v.Key, v => v.Value),
+            Hyperparameters = hyperparameters.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value),
+            SampledHyperparameters = hyperparameters.Where(v => v.Value is not string).ToDictionary(v => v.Key, v => v.Value),
             Objective = objective.Id ?? "",
             ObjectiveArgs = objective.Args,
             Dataset = dataset?.Id,
             DatasetArgs = dataset?.Args ?? new Dictionary<string, string>(),
             Schedule = schedule?.Id,
-            ScheduleArgs = schedule?.Args ?? new Dictionary<string, string>(),
+            ScheduleArgs = ScheduleArgs(schedule, values),
             Training = new TrainingSettings(training.Steps, training.Epochs, training.BatchSize, training.RecordEvery, training.Autograd ?? false)
             {
                 EvalEvery = training.EvalEvery,
@@ -289,6 +345,39 @@ public static class SweepExpander
             DType = training.DType ?? "float32",
             Device = training.Device ?? "cpu",
         };
+    }
+
+    /// <summary>
+    /// A trial's schedule args, every one a fixed value: the section's fixed args, its flat lists that are one value of an array
+    /// option, and this configuration's values of its swept args (a drawn number written in round-trip form, so it binds exactly as drawn).
+    /// A schedule without swept args gives its args as they are, so the identities of such trials do not change.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ScheduleArgs(ComponentSection? schedule, List<KeyValuePair<string, object>> values)
+    {
+        if (schedule is null)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        if (schedule.Swept.Count == 0)
+        {
+            return schedule.Args;
+        }
+
+        var args = new Dictionary<string, string>(schedule.Args, StringComparer.Ordinal);
+        foreach (var (name, space) in schedule.Swept)
+        {
+            if (values.FirstOrDefault(v => v.Key == ScheduleKey + name) is { Key: not null } value)
+            {
+                args[name] = value.Value as string ?? ValueFormat.Value(value.Value);
+            }
+            else if (space is GridValues { Flat: true } whole)
+            {
+                args[name] = string.Join(",", whole.Values);
+            }
+        }
+
+        return args;
     }
 
     /// <summary>The entry's label, or its id and the values it sets.</summary>

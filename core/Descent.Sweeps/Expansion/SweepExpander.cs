@@ -10,22 +10,16 @@ namespace Descent.Sweeps.Expansion;
 /// <summary>
 /// Turns an experiment file into its trials, deterministically: for each objective and optimizer entry, the
 /// grid of its listed values (or the random or quasi-random samples of its distributions), in the options' declaration
-/// order, times the seeds. Every trial is checked against the loaded plugins before any runs; the file's
+/// order and then its schedule's swept args in theirs, times the seeds. Every trial is checked against the loaded plugins before any runs; the file's
 /// own problems and the plugins' are reported together, each at the line of the entry or value it is about.
 /// </summary>
-public static class SweepExpander
+public static partial class SweepExpander
 {
     /// <summary>
     /// Sweeps of up to this many trials are listed whole when expanded (every trial checked, repeats found); larger
     /// ones are expanded lazily (<see cref="UnlistedTrials"/>): each value of each axis checked once, trials made when read.
     /// </summary>
     public const long ListedLimit = 100_000;
-
-    /// <summary>
-    /// How a swept schedule arg is named among a configuration's values, in its label and in <see cref="Spec"/>
-    /// (<c>schedule.warmup_steps=500</c>, as its MLflow param is named), apart from the optimizer's hyperparameters.
-    /// </summary>
-    public const string ScheduleKey = "schedule.";
 
     /// <summary>The plan.</summary>
     /// <exception cref="ExperimentFileException">Problems in the file's shape, unknown plugins or hyperparameters, invalid values; every problem listed.</exception>
@@ -142,7 +136,8 @@ public static class SweepExpander
     {
         if (errors.Count > 0)
         {
-            throw new ExperimentFileException(errors.OrderBy(x => x.Location.Line).ThenBy(x => x.Location.Column).ToArray());
+            // A problem of a section the entries share (the file's schedule) is found once per entry; it is reported once.
+            throw new ExperimentFileException(errors.Distinct().OrderBy(x => x.Location.Line).ThenBy(x => x.Location.Column).ToArray());
         }
     }
 
@@ -226,50 +221,6 @@ public static class SweepExpander
         return true;
     }
 
-    /// <summary>
-    /// The entry's swept schedule args (lists and distributions, checked against the schedule's declared hyperparameters as an
-    /// optimizer's are), in the schedule's declaration order, keyed <see cref="ScheduleKey"/> + name. A flat list that is one value
-    /// of an array option sweeps nothing: <see cref="Spec"/> passes it as a fixed arg.
-    /// </summary>
-    private static List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)> ScheduleSpaces(
-        ExperimentFile file, OptimizerEntry entry, PluginCatalog catalog, List<ConfigurationProblem> problems, List<ExperimentError> errors)
-    {
-        var spaces = new List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)>();
-        var schedule = Schedule(file, entry);
-        if (schedule is null || schedule.Swept.Count == 0)
-        {
-            return spaces;
-        }
-
-        if (schedule.Id is null)
-        {
-            errors.Add(new ExperimentError(schedule.Location, "'schedule' sweeps args but names no schedule; give its 'id' here or in the file's 'schedule'"));
-            return spaces;
-        }
-
-        var schema = TrialResolver.Plugin(catalog, PluginKind.Schedule, schedule.Id, problems)?.Schema;
-        if (schema is null)
-        {
-            return spaces;
-        }
-
-        foreach (var (name, space) in schedule.Swept)
-        {
-            var descriptor = OptionsBinder.Find(schema, PluginKind.Schedule, schedule.Id, name, problems);
-            if (descriptor is not null && Sweepable(file, name, descriptor, space, errors) && SampledValue.Draws(descriptor, space))
-            {
-                spaces.Add((ScheduleKey + name, descriptor, space));
-            }
-        }
-
-        var order = schema.Hyperparameters.ToList();
-        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
-        return spaces;
-    }
-
-    /// <summary>The schedule an entry's trials run under: the file's with the entry's changes, or the entry's own; null for none.</summary>
-    internal static ComponentSection? Schedule(ExperimentFile file, OptimizerEntry entry) => file.Schedule is null ? entry.Schedule : file.Schedule.Merge(entry.Schedule);
-
     private static IReadOnlyList<string> GridAxis(HyperparameterDescriptor descriptor, ValueSpace space) => space switch
     {
         FixedValue f => [f.Value],
@@ -345,39 +296,6 @@ public static class SweepExpander
             DType = training.DType ?? "float32",
             Device = training.Device ?? "cpu",
         };
-    }
-
-    /// <summary>
-    /// A trial's schedule args, every one a fixed value: the section's fixed args, its flat lists that are one value of an array
-    /// option, and this configuration's values of its swept args (a drawn number written in round-trip form, so it binds exactly as drawn).
-    /// A schedule without swept args gives its args as they are, so the identities of such trials do not change.
-    /// </summary>
-    private static IReadOnlyDictionary<string, string> ScheduleArgs(ComponentSection? schedule, List<KeyValuePair<string, object>> values)
-    {
-        if (schedule is null)
-        {
-            return new Dictionary<string, string>();
-        }
-
-        if (schedule.Swept.Count == 0)
-        {
-            return schedule.Args;
-        }
-
-        var args = new Dictionary<string, string>(schedule.Args, StringComparer.Ordinal);
-        foreach (var (name, space) in schedule.Swept)
-        {
-            if (values.FirstOrDefault(v => v.Key == ScheduleKey + name) is { Key: not null } value)
-            {
-                args[name] = value.Value as string ?? ValueFormat.Value(value.Value);
-            }
-            else if (space is GridValues { Flat: true } whole)
-            {
-                args[name] = string.Join(",", whole.Values);
-            }
-        }
-
-        return args;
     }
 
     /// <summary>The entry's label, or its id and the values it sets.</summary>

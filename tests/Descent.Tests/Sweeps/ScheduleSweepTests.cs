@@ -1,5 +1,6 @@
 using System.Globalization;
 using Descent.Engine.Trials;
+using Descent.Runs;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
 using Descent.Tests.Support;
@@ -131,6 +132,42 @@ public sealed class ScheduleSweepTests
 
         Assert.That(momentum.Select(t => Arg(t, "warmup_steps")), Has.All.EqualTo("5"));
         Assert.That(momentum, Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public void A_dry_run_lists_each_trial_with_its_swept_args()
+    {
+        using var scratch = new ScratchDirectory();
+        string file = scratch.File("warmups.yaml");
+        File.WriteAllText(file, Grid);
+
+        var run = CliRun.Of("sweep", file, "--dry-run", "--no-track");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        string[] names = run.Out.Split('\n').Where(l => l.Contains(" trial-", StringComparison.Ordinal)).Select(l => l[l.IndexOf("trial-", StringComparison.Ordinal)..].TrimEnd()).ToArray();
+        Assert.That(names, Is.EqualTo(new[]
+        {
+            "trial-0000 sgd lr=0.1 schedule.warmup_steps=10 seed=0", "trial-0001 sgd lr=0.1 schedule.warmup_steps=10 seed=1",
+            "trial-0002 sgd lr=0.1 schedule.warmup_steps=20 seed=0", "trial-0003 sgd lr=0.1 schedule.warmup_steps=20 seed=1",
+            "trial-0004 sgd lr=0.2 schedule.warmup_steps=10 seed=0", "trial-0005 sgd lr=0.2 schedule.warmup_steps=10 seed=1",
+            "trial-0006 sgd lr=0.2 schedule.warmup_steps=20 seed=0", "trial-0007 sgd lr=0.2 schedule.warmup_steps=20 seed=1",
+            "trial-0008 momentum lr=0.1 momentum=0.5 seed=0", "trial-0009 momentum lr=0.1 momentum=0.5 seed=1",
+        }));
+    }
+
+    [Test]
+    public void Each_run_records_its_own_schedule_args_as_params()
+    {
+        using var scratch = new ScratchDirectory();
+        string file = scratch.File("warmups.yaml");
+        File.WriteAllText(file, Grid.Replace("seeds: [0, 1]", "seeds: [0]").Replace("lr: [0.1, 0.2]", "lr: 0.1"));
+
+        var run = CliRun.Of("sweep", file, "--tracking-uri", scratch.File("mlruns"), "--in-process", "--no-report", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var trials = SweepStore.Trials(scratch.File("mlruns"), "warmups");
+        Assert.That(trials.Select(r => (r.Params[RunKeys.Params.Optimizer], r.Params[RunKeys.Params.SchedulePrefix + "warmup_steps"])),
+            Is.EquivalentTo(new[] { ("sgd", "10"), ("sgd", "20"), ("momentum", "5") }));
     }
 
     private static SweepPlan Expand(string text) => SweepExpander.Expand(ExperimentFileParser.Parse("warmups.yaml", text), TestEngine.Catalog);

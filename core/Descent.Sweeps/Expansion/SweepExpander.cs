@@ -10,8 +10,9 @@ namespace Descent.Sweeps.Expansion;
 /// <summary>
 /// Turns an experiment file into its trials, deterministically: for each objective and optimizer entry, the
 /// grid of its listed values (or the random or quasi-random samples of its distributions), in the options' declaration
-/// order and then its schedule's swept args in theirs, times the seeds. Every trial is checked against the loaded plugins before any runs; the file's
-/// own problems and the plugins' are reported together, each at the line of the entry or value it is about.
+/// order and then its schedule's swept args in theirs, times the seeds. Every trial is checked against the loaded
+/// plugins before any runs; the file's own problems and the plugins' are reported together, each at the line of the
+/// entry or value it is about.
 /// </summary>
 public static partial class SweepExpander
 {

@@ -47,6 +47,7 @@ public static class BenchmarkExpander
                         {
                             Group = cell.Group,
                             Tags = TrialTags(study, trial.Index, rerun: false),
+                            Timeout = trial.Timeout,
                         };
                         tuning.Add(new BenchmarkTrial(sweepTrial, cell, study, trial.Index, Rerun: false));
                     }

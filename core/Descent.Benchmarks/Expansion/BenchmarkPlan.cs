@@ -56,6 +56,7 @@ public sealed class BenchmarkPlan
             {
                 Group = best.Cell.Group,
                 Tags = BenchmarkExpander.TrialTags(best.Study, best.Number, rerun: true),
+                Timeout = best.Sweep.Timeout,
             };
             reruns.Add(new BenchmarkTrial(sweepTrial, best.Cell, best.Study, best.Number, Rerun: true));
         }

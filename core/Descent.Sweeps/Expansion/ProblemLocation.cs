@@ -29,6 +29,7 @@ public static class ProblemLocation
             PluginKind.Optimizer when problem.Hyperparameter is { } name && entry.Hyperparameters.TryGetValue(name, out var space) => space.Location,
             PluginKind.Objective => entry.Objective?.Location ?? objective?.Location ?? entry.Location,
             PluginKind.Dataset => entry.Dataset?.Location ?? file.Dataset?.Location ?? entry.Location,
+            PluginKind.Schedule when problem.Hyperparameter is { } name && SweepExpander.Schedule(file, entry)?.Swept.GetValueOrDefault(name) is { } swept => swept.Location,
             PluginKind.Schedule => entry.Schedule?.Location ?? file.Schedule?.Location ?? entry.Location,
             _ => entry.Location,
         };

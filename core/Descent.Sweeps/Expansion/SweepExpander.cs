@@ -10,10 +10,11 @@ namespace Descent.Sweeps.Expansion;
 /// <summary>
 /// Turns an experiment file into its trials, deterministically: for each objective and optimizer entry, the
 /// grid of its listed values (or the random or quasi-random samples of its distributions), in the options' declaration
-/// order, times the seeds. Every trial is checked against the loaded plugins before any runs; the file's
-/// own problems and the plugins' are reported together, each at the line of the entry or value it is about.
+/// order and then its schedule's swept args in theirs, times the seeds. Every trial is checked against the loaded
+/// plugins before any runs; the file's own problems and the plugins' are reported together, each at the line of the
+/// entry or value it is about.
 /// </summary>
-public static class SweepExpander
+public static partial class SweepExpander
 {
     /// <summary>
     /// Sweeps of up to this many trials are listed whole when expanded (every trial checked, repeats found); larger
@@ -64,7 +65,7 @@ public static class SweepExpander
                         try
                         {
                             var resolved = TrialResolver.Resolve(Spec(file, objective, entry, values, seed), catalog);
-                            trials.Add((new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)), entry));
+                            trials.Add((new SweepTrial(trials.Count, configuration, resolved, TrialIdentity.Hash(resolved)) { Timeout = entry.Timeout ?? file.Timeout }, entry));
                         }
                         catch (TrialConfigurationException problem)
                         {
@@ -136,7 +137,8 @@ public static class SweepExpander
     {
         if (errors.Count > 0)
         {
-            throw new ExperimentFileException(errors.OrderBy(x => x.Location.Line).ThenBy(x => x.Location.Column).ToArray());
+            // A problem of a section the entries share (the file's schedule) is found once per entry; it is reported once.
+            throw new ExperimentFileException(errors.Distinct().OrderBy(x => x.Location.Line).ThenBy(x => x.Location.Column).ToArray());
         }
     }
 
@@ -170,26 +172,20 @@ public static class SweepExpander
             return ConfigurationSpace.Empty;
         }
 
-        var spaces = new List<(HyperparameterDescriptor Descriptor, ValueSpace Space)>();
+        var spaces = new List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)>();
         foreach (var (name, space) in entry.Hyperparameters)
         {
             var descriptor = OptionsBinder.Find(schema, PluginKind.Optimizer, entry.Id, name, problems);
-            if (descriptor is null)
+            if (descriptor is not null && Sweepable(file, name, descriptor, space, errors))
             {
-                continue;
+                spaces.Add((name, descriptor, space));
             }
-
-            if (space.IsDistribution && file.Search.Mode == SearchMode.Grid)
-            {
-                errors.Add(new ExperimentError(space.Location,
-                    $"hyperparameter '{name}' has a distribution, which only random and quasirandom search sample; give a list for a grid, or set 'search: {{ mode: quasirandom, samples: N }}'"));
-                continue;
-            }
-
-            CheckBounds(descriptor, space, errors);
-            spaces.Add((descriptor, space));
         }
 
+        // Declaration order of the options, so that the file's key order does not change the trial order.
+        var order = schema.Hyperparameters.ToList();
+        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
+        spaces.AddRange(ScheduleSpaces(file, entry, catalog, problems, errors));
         Report(problems, file, entry, objective: null, errors);
         if (errors.Count > errorsBefore)
         {
@@ -197,14 +193,11 @@ public static class SweepExpander
             return ConfigurationSpace.Empty;
         }
 
-        // Declaration order of the options, so that the file's key order does not change the trial order.
-        var order = schema.Hyperparameters.ToList();
-        spaces.Sort((a, b) => order.IndexOf(a.Descriptor).CompareTo(order.IndexOf(b.Descriptor)));
         if (file.Search.Mode == SearchMode.Random)
         {
             return ConfigurationSpace.Random(
                 file.Search.Samples,
-                k => spaces.Select(s => new KeyValuePair<string, object>(s.Descriptor.Name, Sample(file.Search.Seed, entryIndex, (int)k, s.Descriptor, s.Space))).ToList());
+                k => spaces.Select(s => new KeyValuePair<string, object>(s.Key, Sample(file.Search.Seed, entryIndex, (int)k, s.Key, s.Descriptor, s.Space))).ToList());
         }
 
         if (file.Search.Mode == SearchMode.Quasirandom)
@@ -212,7 +205,21 @@ public static class SweepExpander
             return Quasirandom(file.Search, entryIndex, spaces);
         }
 
-        return ConfigurationSpace.Grid(spaces.Select(s => (s.Descriptor.Name, (IReadOnlyList<object>)GridAxis(s.Descriptor, s.Space).ToArray<object>())).ToArray());
+        return ConfigurationSpace.Grid(spaces.Select(s => (s.Key, (IReadOnlyList<object>)GridAxis(s.Descriptor, s.Space).ToArray<object>())).ToArray());
+    }
+
+    /// <summary>Whether <paramref name="space"/> can be swept by the file's search (a distribution needs random or quasi-random search); its bounds checked.</summary>
+    private static bool Sweepable(ExperimentFile file, string name, HyperparameterDescriptor descriptor, ValueSpace space, List<ExperimentError> errors)
+    {
+        if (space.IsDistribution && file.Search.Mode == SearchMode.Grid)
+        {
+            errors.Add(new ExperimentError(space.Location,
+                $"hyperparameter '{name}' has a distribution, which only random and quasirandom search sample; give a list for a grid, or set 'search: {{ mode: quasirandom, samples: N }}'"));
+            return false;
+        }
+
+        CheckBounds(descriptor, space, errors);
+        return true;
     }
 
     private static IReadOnlyList<string> GridAxis(HyperparameterDescriptor descriptor, ValueSpace space) => space switch
@@ -224,14 +231,14 @@ public static class SweepExpander
     };
 
     /// <summary>A value for one random sample: text from a list, a <c>double</c> or <c>long</c> from a distribution (bound as drawn).</summary>
-    private static object Sample(long seed, int entry, int sample, HyperparameterDescriptor descriptor, ValueSpace space) =>
-        SampledValue.From(RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{descriptor.Name}"), descriptor, space);
+    private static object Sample(long seed, int entry, int sample, string key, HyperparameterDescriptor descriptor, ValueSpace space) =>
+        SampledValue.From(RandomDraw.Unit(seed, $"entry-{entry}/sample-{sample}/{key}"), descriptor, space);
 
     /// <summary>
     /// The entry's quasi-random samples: sample <c>k</c> is point <see cref="QuasirandomSearch.Index"/>(k) of the entry's
     /// scrambled Halton sequence, one coordinate per sampled hyperparameter in declaration order, each mapped as random search maps a draw.
     /// </summary>
-    private static ConfigurationSpace Quasirandom(SearchSection search, int entryIndex, List<(HyperparameterDescriptor Descriptor, ValueSpace Space)> spaces)
+    private static ConfigurationSpace Quasirandom(SearchSection search, int entryIndex, List<(string Key, HyperparameterDescriptor Descriptor, ValueSpace Space)> spaces)
     {
         int[] dimension = new int[spaces.Count];
         int dimensions = 0;
@@ -244,7 +251,7 @@ public static class SweepExpander
         return ConfigurationSpace.Random(
             search.Samples,
             k => spaces.Select((s, i) => new KeyValuePair<string, object>(
-                s.Descriptor.Name,
+                s.Key,
                 SampledValue.From(dimension[i] < 0 ? 0.0 : sequence!.Coordinate(QuasirandomSearch.Index(k), dimension[i]), s.Descriptor, s.Space))).ToList());
     }
 
@@ -268,18 +275,19 @@ public static class SweepExpander
         var objective = fileObjective.Merge(entry.Objective);
         var dataset = file.Dataset is null ? entry.Dataset : file.Dataset.Merge(entry.Dataset);
         var training = file.Training.Merge(entry.Training);
-        var schedule = file.Schedule is null ? entry.Schedule : file.Schedule.Merge(entry.Schedule);
+        var schedule = Schedule(file, entry);
+        var hyperparameters = values.Where(v => !v.Key.StartsWith(ScheduleKey, StringComparison.Ordinal)).ToArray();
         return new TrialSpec
         {
             Optimizer = entry.Id,
-            Hyperparameters = values.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value),
-            SampledHyperparameters = values.Where(v => v.Value is not string).ToDictionary(v => v.Key, v => v.Value),
+            Hyperparameters = hyperparameters.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value),
+            SampledHyperparameters = hyperparameters.Where(v => v.Value is not string).ToDictionary(v => v.Key, v => v.Value),
             Objective = objective.Id ?? "",
             ObjectiveArgs = objective.Args,
             Dataset = dataset?.Id,
             DatasetArgs = dataset?.Args ?? new Dictionary<string, string>(),
             Schedule = schedule?.Id,
-            ScheduleArgs = schedule?.Args ?? new Dictionary<string, string>(),
+            ScheduleArgs = ScheduleArgs(schedule, values),
             Training = new TrainingSettings(training.Steps, training.Epochs, training.BatchSize, training.RecordEvery, training.Autograd ?? false)
             {
                 EvalEvery = training.EvalEvery,

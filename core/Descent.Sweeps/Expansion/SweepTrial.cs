@@ -1,4 +1,5 @@
 using Descent.Engine.Trials;
+using Descent.Sweeps.Workers;
 
 namespace Descent.Sweeps.Expansion;
 
@@ -14,6 +15,12 @@ public sealed record SweepTrial(int Index, string Configuration, ResolvedTrial T
 
     /// <summary>The group whose run is this trial's parent (a benchmark's workload x optimizer); null: the sweep's parent.</summary>
     public SweepGroup? Group { get; init; }
+
+    /// <summary>
+    /// The trial's time limit from its experiment file (<c>timeout:</c> of its optimizer entry, else of the file); null for none.
+    /// Not part of <see cref="Identity"/>: a limit says how long to wait, not what the trial computes.
+    /// </summary>
+    public TrialTimeLimit? Timeout { get; init; }
 
     /// <summary>More tags for the trial's run (name, value), e.g. a benchmark's study and phase.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];

@@ -41,7 +41,7 @@ internal sealed class UnlistedTrials(ExperimentFile file, PluginCatalog catalog,
                     try
                     {
                         var resolved = TrialResolver.Resolve(SweepExpander.Spec(file, objective, entry, values, file.Seeds[(int)(rest % seeds)]), catalog);
-                        return new SweepTrial(index, configuration, resolved, TrialIdentity.Hash(resolved));
+                        return new SweepTrial(index, configuration, resolved, TrialIdentity.Hash(resolved)) { Timeout = entry.Timeout ?? file.Timeout };
                     }
                     catch (TrialConfigurationException problem)
                     {

@@ -1,3 +1,5 @@
+using Descent.Sweeps.Workers;
+
 namespace Descent.Sweeps.Files;
 
 /// <summary>An experiment file, parsed and frozen: the sweep it describes, before expansion into trials.</summary>
@@ -30,6 +32,12 @@ public sealed record ExperimentFile(
 {
     /// <summary>The learning-rate schedule every entry runs under (entries may override or add one); null for constant rates.</summary>
     public ComponentSection? Schedule { get; init; }
+
+    /// <summary>
+    /// The time limit of every trial (<c>timeout:</c>; an entry's own wins, <c>--trial-timeout</c> overrides both); null for none.
+    /// Not part of any trial's identity.
+    /// </summary>
+    public TrialTimeLimit? Timeout { get; init; }
 
     /// <summary>What reading found wrong with the file's shape, in file order; empty for a file that can run.</summary>
     public IReadOnlyList<ExperimentError> Problems { get; init; } = [];

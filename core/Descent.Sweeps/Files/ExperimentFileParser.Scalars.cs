@@ -1,5 +1,6 @@
 using System.Globalization;
 using Descent.Engine.Options;
+using Descent.Sweeps.Workers;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -71,6 +72,19 @@ public sealed partial class ExperimentFileParser
                 Error(node, $"'{what}' must be a value or a flat list of values");
                 return null;
         }
+    }
+
+    /// <summary>A <c>timeout:</c> duration, with its text and line as the origin a timed-out trial names.</summary>
+    private TrialTimeLimit? Timeout(YamlNode node)
+    {
+        string? text = (node as YamlScalarNode)?.Value;
+        if (TrialTimeLimit.TryParseDuration(text, out var limit))
+        {
+            return new TrialTimeLimit(limit, $"timeout: {text!.Trim()}, {Path.GetFileName(file)} line {node.Start.Line}");
+        }
+
+        Error(node, $"'timeout' = '{text}' is not a duration; {TrialTimeLimit.Syntax}");
+        return null;
     }
 
     private int? PositiveInt(Dictionary<string, YamlNode> map, string key)

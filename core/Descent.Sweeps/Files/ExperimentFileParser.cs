@@ -13,11 +13,11 @@ namespace Descent.Sweeps.Files;
 /// </summary>
 public sealed partial class ExperimentFileParser
 {
-    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers"];
+    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers", "timeout"];
     private static readonly string[] ComponentKeys = ["id", "args"];
     private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device", "eval_every", "eval_batch_size"];
     private static readonly string[] SearchKeys = ["mode", "samples", "seed"];
-    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training"];
+    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training", "timeout"];
     private static readonly string[] Distributions = ["uniform", "int_uniform", "loguniform", "choice"];
 
     private readonly List<ExperimentError> errors = [];
@@ -82,14 +82,15 @@ public sealed partial class ExperimentFileParser
         string description = map.TryGetValue("description", out var d) ? Text(d, "description") ?? "" : "";
         var objectives = Objectives(root, map);
         var dataset = map.TryGetValue("dataset", out var ds) ? Component(ds, "dataset", requireId: true) : null;
-        var schedule = map.TryGetValue("schedule", out var sc) ? Component(sc, "schedule", requireId: true) : null;
+        var schedule = map.TryGetValue("schedule", out var sc) ? Component(sc, "schedule", requireId: true, sweepable: true) : null;
         var training = map.TryGetValue("training", out var t) ? Training(t) : new TrainingSection(null, null, null, null, null, null, null, Location(root));
         var seeds = map.TryGetValue("seeds", out var s) ? Seeds(s) : [0L];
         var search = map.TryGetValue("search", out var se) ? Search(se) : new SearchSection(SearchMode.Grid, 0, 0, Location(root));
         var optimizers = map.TryGetValue("optimizers", out var op) ? Entries(op) : MissingList(root);
+        var timeout = map.TryGetValue("timeout", out var to) ? Timeout(to) : null;
 
         // Whatever could be read goes on, so that the plugins check it too; the problems so far travel with it.
-        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers) { Schedule = schedule };
+        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers) { Schedule = schedule, Timeout = timeout };
     }
 
     /// <summary>The first tab in the indentation of a line, from line <paramref name="fromLine"/> (1-based) on.</summary>
@@ -152,7 +153,8 @@ public sealed partial class ExperimentFileParser
         return [];
     }
 
-    private ComponentSection? Component(YamlNode node, string what, bool requireId)
+    /// <summary>A plugin section; <paramref name="sweepable"/> (schedules) reads each arg as a hyperparameter is read: a value, a list or a distribution.</summary>
+    private ComponentSection? Component(YamlNode node, string what, bool requireId, bool sweepable = false)
     {
         if (node is YamlScalarNode scalar)
         {
@@ -173,6 +175,7 @@ public sealed partial class ExperimentFileParser
         }
 
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        var swept = new Dictionary<string, ValueSpace>(StringComparer.Ordinal);
         if (map.TryGetValue("args", out var argsNode))
         {
             if (argsNode is YamlMappingNode argsMap)
@@ -180,6 +183,16 @@ public sealed partial class ExperimentFileParser
                 foreach (var (key, value) in argsMap.Children)
                 {
                     string argName = ((YamlScalarNode)key).Value ?? "";
+                    if (sweepable && value is not YamlScalarNode)
+                    {
+                        if (Space(value, argName) is { } space)
+                        {
+                            swept[argName] = space;
+                        }
+
+                        continue;
+                    }
+
                     string? literal = Literal(value, $"{what}.args.{argName}");
                     if (literal is not null)
                     {
@@ -193,7 +206,7 @@ public sealed partial class ExperimentFileParser
             }
         }
 
-        return new ComponentSection(id, args, Location(node));
+        return new ComponentSection(id, args, Location(node)) { Swept = swept };
     }
 
     private TrainingSection Training(YamlNode node)
@@ -359,14 +372,16 @@ public sealed partial class ExperimentFileParser
 
             var objective = map.TryGetValue("objective", out var o) ? Component(o, "objective", requireId: false) : null;
             var dataset = map.TryGetValue("dataset", out var d) ? Component(d, "dataset", requireId: false) : null;
-            var schedule = map.TryGetValue("schedule", out var sc) ? Component(sc, "schedule", requireId: false) : null;
+            var schedule = map.TryGetValue("schedule", out var sc) ? Component(sc, "schedule", requireId: false, sweepable: true) : null;
             var training = map.TryGetValue("training", out var t) ? Training(t) : null;
+            var timeout = map.TryGetValue("timeout", out var to) ? Timeout(to) : null;
             if (id is not null)
             {
                 entries.Add(new OptimizerEntry(id, label, hyperparameters, objective, dataset, training, Location(item))
                 {
                     Incomplete = errors.Count > errorsBefore,
                     Schedule = schedule,
+                    Timeout = timeout,
                 });
             }
         }

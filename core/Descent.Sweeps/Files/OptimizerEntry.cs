@@ -1,3 +1,5 @@
+using Descent.Sweeps.Workers;
+
 namespace Descent.Sweeps.Files;
 
 /// <summary>
@@ -18,6 +20,9 @@ public sealed record OptimizerEntry(
     /// are checked against the plugins but not for repeats.
     /// </summary>
     public bool Incomplete { get; init; }
+
+    /// <summary>The time limit of this entry's trials (<c>timeout:</c>), winning over the file's; null: the file's.</summary>
+    public TrialTimeLimit? Timeout { get; init; }
 
     /// <summary>This entry's schedule, or its changes to the file's (a new id replaces it; args merge).</summary>
     public ComponentSection? Schedule { get; init; }

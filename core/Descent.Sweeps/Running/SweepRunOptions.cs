@@ -11,5 +11,8 @@ namespace Descent.Sweeps.Running;
 /// retries are for failures outside the trial's control: a worker that crashed, a trial past its time
 /// limit. A plain exception from a plugin repeats on every attempt and is not retried.
 /// </param>
-/// <param name="TrialTimeout">The time limit of each trial (workers only: the trial is killed with its worker); null for none.</param>
+/// <param name="TrialTimeout">
+/// The time limit of every trial (<c>--trial-timeout</c>; workers only: the trial is killed with its worker), overriding each
+/// trial's own (<see cref="Expansion.SweepTrial.Timeout"/>, from the file's <c>timeout:</c>) for the whole run; null: each trial's own.
+/// </param>
 public sealed record SweepRunOptions(int Parallel, Shard Shard, int Retries = 1, TimeSpan? TrialTimeout = null);

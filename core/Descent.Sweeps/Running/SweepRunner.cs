@@ -53,7 +53,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
 
     private ITrialSlot CreateSlot(SweepRunOptions options)
     {
-        ITrialSlot slot = workers is null ? new InProcessSlot(runner) : new WorkerSlot(workers, data) { TrialTimeout = options.TrialTimeout };
+        ITrialSlot slot = workers is null ? new InProcessSlot(runner) : new WorkerSlot(workers, data);
         slot.Warm();
         return slot;
     }
@@ -72,7 +72,7 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         var finished = new ConcurrentBag<(SweepTrial Trial, TrialResult Result, Task<string?> RunId)>();
         var finisher = tracking is null ? null : new TrialFinisher(services, capacity: 2 * options.Parallel, concurrency: options.Parallel);
         var lanes = slots
-            .Select(slot => Task.Factory.StartNew(() => Work(slot, queue, tracking, finisher, progress, finished, options.Retries, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(slot => Task.Factory.StartNew(() => Work(slot, queue, tracking, finisher, progress, finished, options, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         await Task.WhenAll(lanes).ConfigureAwait(false);
         if (finisher is not null)
@@ -114,16 +114,18 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         TrialFinisher? finisher,
         ISweepProgress progress,
         ConcurrentBag<(SweepTrial, TrialResult, Task<string?>)> finished,
-        int retries,
+        SweepRunOptions options,
         CancellationToken cancellation)
     {
+        int retries = options.Retries;
         while (!cancellation.IsCancellationRequested && queue.TryDequeue(out var trial))
         {
             progress.OnTrialStarted(trial);
-            var (attempt, runId) = Attempt(slot, trial, tracking, finisher, retries, cancellation);
+            var limit = Limit(trial, options);
+            var (attempt, runId) = Attempt(slot, trial, limit, tracking, finisher, retries, cancellation);
             for (int retry = 0; retry < retries && attempt.Retryable && !cancellation.IsCancellationRequested; retry++)
             {
-                (attempt, runId) = Attempt(slot, trial, tracking, finisher, retries - retry - 1, cancellation);
+                (attempt, runId) = Attempt(slot, trial, limit, tracking, finisher, retries - retry - 1, cancellation);
             }
 
             finished.Add((trial, attempt.Result, runId));
@@ -131,15 +133,19 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
         }
     }
 
+    /// <summary>The trial's time limit: <c>--trial-timeout</c> when given (it overrides the file's for the whole run), else the file's for the trial.</summary>
+    private static TrialTimeLimit? Limit(SweepTrial trial, SweepRunOptions options) =>
+        options.TrialTimeout is { } commandLine ? TrialTimeLimit.CommandLine(commandLine) : trial.Timeout;
+
     /// <summary>
     /// One run of a trial; when tracked, its run (a child run of its own) is finished by <paramref name="finisher"/>,
     /// with the worker's standard error attached when its worker was lost.
     /// </summary>
     private static (TrialAttempt Attempt, Task<string?> RunId) Attempt(
-        ITrialSlot slot, SweepTrial trial, SweepTracking? tracking, TrialFinisher? finisher, int retriesLeft, CancellationToken cancellation)
+        ITrialSlot slot, SweepTrial trial, TrialTimeLimit? limit, SweepTracking? tracking, TrialFinisher? finisher, int retriesLeft, CancellationToken cancellation)
     {
         var tracker = tracking?.StartTrial(trial);
-        var attempt = slot.Run(trial.Trial, trial.Identity, tracker, cancellation);
+        var attempt = slot.Run(trial.Trial, trial.Identity, tracker, limit, cancellation);
         if (tracker is null || finisher is null)
         {
             return (attempt, Task.FromResult<string?>(null));

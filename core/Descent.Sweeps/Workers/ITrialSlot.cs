@@ -12,6 +12,10 @@ public interface ITrialSlot : IDisposable
     /// <summary>Gets ready for trials ahead of the first (starts the worker); returns at once.</summary>
     void Warm();
 
-    /// <summary>Runs <paramref name="trial"/> (whose identity is <paramref name="identity"/>) to its end.</summary>
-    TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, CancellationToken cancellation);
+    /// <summary>
+    /// Runs <paramref name="trial"/> (whose identity is <paramref name="identity"/>) to its end, or until it has run for
+    /// <paramref name="limit"/> (null: no limit), when a worker process is killed with it; a trial on a thread of this
+    /// process cannot be killed, so <see cref="InProcessSlot"/> does not enforce a limit.
+    /// </summary>
+    TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, TrialTimeLimit? limit, CancellationToken cancellation);
 }

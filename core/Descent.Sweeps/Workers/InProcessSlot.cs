@@ -12,7 +12,7 @@ public sealed class InProcessSlot(TrialRunner runner) : ITrialSlot
     }
 
     /// <inheritdoc />
-    public TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, CancellationToken cancellation)
+    public TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, TrialTimeLimit? limit, CancellationToken cancellation)
     {
         TrialResult result;
         try

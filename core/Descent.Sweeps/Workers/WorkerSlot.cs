@@ -9,7 +9,7 @@ namespace Descent.Sweeps.Workers;
 /// Runs trials one at a time in a long-lived worker process and replays the worker's events into the
 /// observer (tracking, progress), so the observer sees what it would see in-process. A worker that dies
 /// fails its trial with the cause (signal or exit code and the last lines of its standard error) and is
-/// replaced; a trial past <see cref="TrialTimeout"/> is killed with its worker; on cancellation the trial is
+/// replaced; a trial past its <see cref="TrialTimeLimit"/> is killed with its worker; on cancellation the trial is
 /// asked to stop and, when it does not within <see cref="CancelGrace"/>, killed with its worker (status killed).
 /// </summary>
 public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
@@ -20,14 +20,11 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
     private readonly WorkerLaunch launch = pool.Launch;
     private WorkerProcess? worker;
 
-    /// <summary>The time limit of each trial; null for none.</summary>
-    public TimeSpan? TrialTimeout { get; init; }
-
     /// <inheritdoc />
     public void Warm() => worker ??= pool.Take();
 
     /// <inheritdoc />
-    public TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, CancellationToken cancellation)
+    public TrialAttempt Run(ResolvedTrial trial, string identity, ITrialObserver? observer, TrialTimeLimit? limit, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var run = new ReplayedRun(trial, observer, data);
@@ -58,7 +55,7 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
                 return Lost(run, current, FailureKind.Crash, $"worker process {current.Id} {Ended(current, TimeSpan.FromSeconds(5))}");
             }
 
-            return Follow(run, current, clock, cancellation);
+            return Follow(run, current, clock, limit, cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -77,15 +74,15 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
         worker = null;
     }
 
-    private TrialAttempt Follow(ReplayedRun run, WorkerProcess current, Stopwatch clock, CancellationToken cancellation)
+    private TrialAttempt Follow(ReplayedRun run, WorkerProcess current, Stopwatch clock, TrialTimeLimit? limit, CancellationToken cancellation)
     {
         double sentAt = current.Elapsed;
         while (true)
         {
-            var left = TrialTimeout is { } limit ? limit - clock.Elapsed : Timeout.InfiniteTimeSpan;
-            if (TrialTimeout is not null && left <= TimeSpan.Zero)
+            var left = limit is null ? Timeout.InfiniteTimeSpan : limit.Limit - clock.Elapsed;
+            if (limit is not null && left <= TimeSpan.Zero)
             {
-                return Lost(run, current, FailureKind.Timeout, $"timed out after {Seconds(TrialTimeout.Value)} (--trial-timeout); its worker was killed");
+                return Lost(run, current, FailureKind.Timeout, limit.Message());
             }
 
             WorkerEvent? next;

@@ -73,6 +73,11 @@ public static class BenchmarkCommand
         workers?.Prestart(parallel);
         using var host = EngineHost.Start(console, parsed);
         var plan = BenchmarkExpander.Expand(file, host.Catalog);
+        if (parsed.GetValue(WorkerOptions.InProcess) && timeout is null && file.Optimizers.Any(e => e.Timeout is not null))
+        {
+            console.Warn("the optimizers' 'timeout:' is not enforced with --in-process (a trial on a thread of this process cannot be killed); drop --in-process to apply it");
+        }
+
         var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
         using var session = OpenTracking(console, parsed, file);
         var tracking = session is null ? null : await SweepTracking.OpenAsync(session, plan.Sweep, cancellation);

@@ -72,6 +72,11 @@ public static class SweepCommand
         workers?.Prestart(parallel);
         using var host = EngineHost.Start(console, parsed);
         var plan = SweepExpander.Expand(file, host.Catalog);
+        if (parsed.GetValue(WorkerOptions.InProcess) && timeout is null && (file.Timeout is not null || file.Optimizers.Any(e => e.Timeout is not null)))
+        {
+            console.Warn("the file's 'timeout:' is not enforced with --in-process (a trial on a thread of this process cannot be killed); drop --in-process to apply it");
+        }
+
         int maxTrials = parsed.GetValue(MaxTrialsOption);
         if (plan.Trials.Count > maxTrials)
         {

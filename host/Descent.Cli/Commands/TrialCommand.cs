@@ -68,13 +68,13 @@ public static class TrialCommand
         using var tracking = TrialTracking.Open(console, parsed);
         // The worker loads its plugins while this process loads its own and checks the trial.
         using var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, 1)));
-        using var worker = workers is null ? null : new WorkerSlot(workers, Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(GlobalOptions.DataDir), parsed.GetValue(GlobalOptions.Offline))) { TrialTimeout = timeout };
+        using var worker = workers is null ? null : new WorkerSlot(workers, Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(GlobalOptions.DataDir), parsed.GetValue(GlobalOptions.Offline)));
         worker?.Warm();
         using var host = EngineHost.Start(console, parsed);
         var trial = TrialResolver.Resolve(spec, host.Catalog);
         OptimizerCreationCheck.Check([trial]);
         ITrialSlot slot = worker is null ? new InProcessSlot(host.Runner) : worker;
-        var attempt = slot.Run(trial, TrialIdentity.Hash(trial), tracking.Start(trial), cancellation);
+        var attempt = slot.Run(trial, TrialIdentity.Hash(trial), tracking.Start(trial), timeout is null ? null : TrialTimeLimit.CommandLine(timeout.Value), cancellation);
         if (attempt.Failure == FailureKind.Setup)
         {
             // The input cannot be used (a missing data file, say): a usage error, as before the trial ran in a worker.

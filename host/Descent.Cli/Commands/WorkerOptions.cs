@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Descent.Sweeps.Workers;
 
 namespace Descent.Cli.Commands;
 
@@ -15,7 +15,7 @@ public static class WorkerOptions
     /// <summary><c>--trial-timeout</c>: a trial's time limit.</summary>
     public static Option<string> TrialTimeout { get; } = new("--trial-timeout")
     {
-        Description = "fail a trial that runs longer than this (e.g. 90s, 5m, 2h; a number is seconds): its worker is killed",
+        Description = "fail a trial that runs longer than this (e.g. 90s, 5m, 2h; a number is seconds): its worker is killed; overrides every 'timeout:' of the file for the whole run",
     };
 
     /// <summary><c>--threads-per-trial</c>: libtorch threads in each worker.</summary>
@@ -41,15 +41,9 @@ public static class WorkerOptions
             throw new UsageException("--trial-timeout needs worker processes (a trial on a thread of this process cannot be killed); drop --in-process or --trial-timeout");
         }
 
-        text = text.Trim();
-        double factor = text.EndsWith('h') ? 3600 : text.EndsWith('m') ? 60 : 1;
-        string number = text.TrimEnd('s', 'm', 'h');
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0) || double.IsInfinity(value))
-        {
-            throw new UsageException($"invalid --trial-timeout '{text}'; give a positive duration such as 90s, 5m or 2h (a plain number is seconds)");
-        }
-
-        return TimeSpan.FromSeconds(value * factor);
+        return TrialTimeLimit.TryParseDuration(text, out var limit)
+            ? limit
+            : throw new UsageException($"invalid --trial-timeout '{text.Trim()}'; {TrialTimeLimit.Syntax}");
     }
 
     /// <summary>libtorch threads per worker: the option, else cores / <paramref name="parallel"/>, at least 1.</summary>

@@ -86,6 +86,31 @@ public sealed class WorkerContainmentTests
     }
 
     [Test]
+    public void An_entry_s_own_timeout_fails_its_trial_with_the_line_that_set_it_and_the_others_finish_with_their_numbers()
+    {
+        using var folders = new PluginFolders();
+        folders.AddTestPlugin("Descent.TestPlugins.Hang");
+        string file = Write("entry-timeout", "  - id: hang-sgd\n    timeout: 3s\n");
+        string store = scratch.File("mlruns");
+
+        // No --trial-timeout: the limit is the entry's own, and only its trial has one.
+        var run = CliRun.Of("sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--no-report", "--parallel", "2", "--retries", "0", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), "a failed trial: exit code 1\n" + run.Error);
+        var summary = JsonDocument.Parse(run.Out).RootElement;
+        Assert.That((summary.GetProperty("finished").GetInt32(), summary.GetProperty("failed").GetInt32()), Is.EqualTo((2, 1)), run.Error);
+        var hung = SweepStore.Trials(store, "entry-timeout").Single(r => r.Params[RunKeys.Params.Optimizer] == "hang-sgd");
+        Assert.That(hung.Info.Status, Is.EqualTo(RunStatus.Failed));
+        Assert.That(hung.Tag(RunKeys.Tags.Error), Does.Contain("timed out after 3 s (timeout: 3s, entry-timeout.yaml line 11); its worker was killed"));
+        var healthy = Numbers(store, "entry-timeout");
+        Assert.That(healthy.Keys, Is.EquivalentTo(reference.Keys), "the healthy trials are the same trials, unlimited");
+        foreach (var (identity, numbers) in healthy)
+        {
+            Assert.That(numbers.Losses, Is.EqualTo(reference[identity].Losses), identity);
+        }
+    }
+
+    [Test]
     public void A_trial_whose_worker_faults_in_native_code_is_a_failed_result_with_its_cause_not_a_dead_command()
     {
         using var folders = new PluginFolders();

@@ -123,7 +123,7 @@ public sealed class BenchmarkRunTests
     public async Task After_a_hard_kill_a_second_run_completes_every_trial_exactly_once()
     {
         using var scratch = new ScratchDirectory();
-        string file = Write(scratch, "killed", steps: 3000);
+        string file = Write(scratch, "killed", steps: 1000);
         string store = scratch.File("mlruns");
 
         using (var first = DescentProcess.Start("benchmark", file, "--tracking-uri", store, "--parallel", "2"))

@@ -1,5 +1,4 @@
 using Descent.Contracts;
-using static TorchSharp.torch;
 
 namespace Descent.Datasets.Images;
 
@@ -9,11 +8,9 @@ namespace Descent.Datasets.Images;
 /// the test batch is <c>test</c>. Features N x 3 x 32 x 32 (CHW, red green blue) in the trial's dtype, labels
 /// int64. Every batch file is checked whole before any tensor is made.
 /// </summary>
-public sealed class Cifar10Dataset : ISplitDataset
+public sealed class Cifar10Dataset : ImageSplitDataset
 {
     private static readonly long[] Shape = [3, 32, 32];
-    private readonly DataSplit[] splits;
-    private bool disposed;
 
     /// <summary>Loads the set for a trial.</summary>
     /// <exception cref="TrialSetupException">A batch is missing or damaged, or the options ask for more images than there are.</exception>
@@ -32,54 +29,21 @@ public sealed class Cifar10Dataset : ISplitDataset
             Shape,
             options.Splits,
             context);
-        splits = built.Splits;
+        Splits = built.Splits;
         string files = string.Join(", ", train.Append(test).Select(b => $"{b.Path} (sha256 {b.Batch.Sha256})"));
         Description = new DatasetDescription(
             DatasetTask.Classification,
             Cifar10Files.Classes,
             Shape,
-            splits.ToDictionary(s => s.Name, s => s.Rows),
+            Splits.ToDictionary(s => s.Name, s => s.Rows),
             $"CIFAR-10 (binary version): {files}; {built.Layout}");
         Info = new DatasetInfo(
             "CIFAR-10",
-            (int)splits[0].Rows,
+            (int)Splits[0].Rows,
             Enumerable.Range(0, 3 * 32 * 32).Select(i => $"{"rgb"[i / 1024]}{i % 1024}").ToArray(),
             "class",
             folder,
             train[0].Batch.Sha256);
-    }
-
-    /// <inheritdoc />
-    public DatasetInfo Info { get; }
-
-    /// <inheritdoc />
-    public DatasetDescription Description { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<DataSplit> Splits => splits;
-
-    /// <inheritdoc />
-    public Tensor Features => splits[0].Features;
-
-    /// <inheritdoc />
-    public Tensor Labels => splits[0].Labels;
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        foreach (var split in splits)
-        {
-            split.Features.Dispose();
-            split.Labels.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     private static byte[] Concat(IEnumerable<byte[]> parts)

@@ -1,5 +1,4 @@
 using Descent.Contracts;
-using static TorchSharp.torch;
 
 namespace Descent.Datasets.Images;
 
@@ -11,10 +10,8 @@ namespace Descent.Datasets.Images;
 /// int64 class indices. Every file is checked whole (magic number, size, counts, labels below the number of
 /// classes) before any tensor is made.
 /// </summary>
-public abstract class IdxImageDataset : ISplitDataset
+public abstract class IdxImageDataset : ImageSplitDataset
 {
-    private readonly DataSplit[] splits;
-    private bool disposed;
 
     /// <summary>Loads the set for a trial.</summary>
     /// <exception cref="TrialSetupException">A file is missing, damaged or inconsistent, or the options ask for more images than there are.</exception>
@@ -47,55 +44,22 @@ public abstract class IdxImageDataset : ISplitDataset
             shape,
             new ImageSplitSettings(options.TrainRows, options.ValidRows, options.TestRows, options.Scale, options.Standardize),
             context);
-        splits = built.Splits;
+        Splits = built.Splits;
         string provenance =
             $"{set.Name}: {string.Join(", ", new[] { trainImages, trainLabels, testImages, testLabels }.Select(f => $"{f.Path} (sha256 {f.Array.Sha256})"))}; {built.Layout}";
         Description = new DatasetDescription(
             DatasetTask.Classification,
             set.Classes,
             shape,
-            splits.ToDictionary(s => s.Name, s => s.Rows),
+            Splits.ToDictionary(s => s.Name, s => s.Rows),
             provenance);
         Info = new DatasetInfo(
             set.Name,
-            (int)splits[0].Rows,
+            (int)Splits[0].Rows,
             Enumerable.Range(0, size).Select(i => $"pixel{i}").ToArray(),
             "class",
             Path.GetDirectoryName(trainImages.Path),
             trainImages.Array.Sha256);
-    }
-
-    /// <inheritdoc />
-    public DatasetInfo Info { get; }
-
-    /// <inheritdoc />
-    public DatasetDescription Description { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<DataSplit> Splits => splits;
-
-    /// <inheritdoc />
-    public Tensor Features => splits[0].Features;
-
-    /// <inheritdoc />
-    public Tensor Labels => splits[0].Labels;
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        foreach (var split in splits)
-        {
-            split.Features.Dispose();
-            split.Labels.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     private static ((string Path, IdxArray Array) Images, (string Path, IdxArray Array) Labels) Read(

@@ -27,19 +27,15 @@ namespace Descent.Cli.Commands;
 public static class BenchmarkCommand
 {
     private static readonly Argument<string> FileArgument = new("file") { Description = "benchmark file (YAML), e.g. benchmarks/quick.yaml" };
-    private static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0); default from Slurm array or Kubernetes Indexed Job variables" };
-    private static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
     private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a crashed or timed-out trial again this many times", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the tuning trials (and which would be skipped) without running anything" };
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
         var command = new Command("benchmark", "compare optimizers fairly: tune each on every workload of a benchmark file (studies of quasi-random trials), rerun each study's best, score")
         {
-            FileArgument, ParallelOption, ShardOption, ShardsOption, RetriesOption, DryRunOption, JsonOption,
+            FileArgument, SweepCommand.ParallelOption, SweepCommand.ShardOption, SweepCommand.ShardsOption, RetriesOption, DryRunOption, SweepCommand.JsonOption,
             TrackingOptions.TrackingUri, SweepCommand.ExperimentOption, TrackingOptions.NoTrack,
             ReportOptions.ReportDirectory, ReportOptions.NoReport,
         };
@@ -54,7 +50,7 @@ public static class BenchmarkCommand
 
     private static async Task<int> ExecuteAsync(CliConsole console, ParseResult parsed, CancellationToken cancellation)
     {
-        int parallel = parsed.GetValue(ParallelOption);
+        int parallel = parsed.GetValue(SweepCommand.ParallelOption);
         if (parallel < 1)
         {
             throw new UsageException($"invalid --parallel {parallel}; give at least 1");
@@ -78,7 +74,7 @@ public static class BenchmarkCommand
             console.Warn("the optimizers' 'timeout:' is not enforced with --in-process (a trial on a thread of this process cannot be killed); drop --in-process to apply it");
         }
 
-        var shard = ShardSelector.Resolve(parsed.GetValue(ShardOption), parsed.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
+        var shard = ShardSelector.Resolve(parsed.GetValue(SweepCommand.ShardOption), parsed.GetValue(SweepCommand.ShardsOption), Environment.GetEnvironmentVariable);
         using var session = OpenTracking(console, parsed, file);
         var tracking = session is null ? null : await SweepTracking.OpenAsync(session, plan.Sweep, cancellation);
         if (tracking is { Reachable: false } && !session!.ServerDown)
@@ -86,7 +82,7 @@ public static class BenchmarkCommand
             console.Warn($"cannot reach the tracking store {tracking.Location}: the tuning trials run and go to the spool; reruns are chosen from this process's trials only");
         }
 
-        bool json = parsed.GetValue(JsonOption);
+        bool json = parsed.GetValue(SweepCommand.JsonOption);
         if (dryRun)
         {
             return DryRun(console, plan, shard, tracking, json);

@@ -25,12 +25,12 @@ namespace Descent.Cli.Commands;
 public static class SweepCommand
 {
     private static readonly Argument<string> FileArgument = new("file") { Description = "experiment file (YAML), e.g. experiments/ch7-airfoil.yaml" };
-    private static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0; the jobs descent slurm and descent k8s print pass it); default from Slurm array or Kubernetes Indexed Job variables" };
-    private static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
+    internal static readonly Option<int> ParallelOption = new("--parallel") { Description = "trials at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    internal static readonly Option<string> ShardOption = new("--shard") { Description = "run shard K of N (K/N, K from 0; the jobs descent slurm and descent k8s print pass it); default from Slurm array or Kubernetes Indexed Job variables" };
+    internal static readonly Option<int?> ShardsOption = new("--shards") { Description = "shard count for a Kubernetes Indexed Job (else DESCENT_SHARD_COUNT)" };
     private static readonly Option<int> RetriesOption = new("--retries") { Description = "run a failed trial again this many times (a new run each time)", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "list the trials (and which would be skipped) without running anything" };
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
+    internal static readonly Option<bool> JsonOption = new("--json") { Description = "print a summary object as JSON" };
     private static readonly Option<int> MaxTrialsOption = new("--max-trials") { Description = "refuse a sweep of more trials than this (its dry run lists the first and last)", DefaultValueFactory = _ => SweepSizeLimit.DefaultMaxTrials };
 
     /// <summary><c>--experiment NAME</c> of a sweep (and of the cluster jobs that run one): the default is the experiment file's name, not <c>descent</c>.</summary>

@@ -17,4 +17,7 @@ public enum FailureKind
 
     /// <summary>The trial ran past its time limit and its worker was killed: retried.</summary>
     Timeout,
+
+    /// <summary>The worker went over <c>--worker-memory</c> and was killed (retried, in a fresh worker).</summary>
+    Memory,
 }

@@ -12,5 +12,5 @@ public sealed record TrialAttempt(TrialResult Result, FailureKind Failure, strin
     public string? SetupMessage { get; init; }
 
     /// <summary>True when a retry may end differently: a crash or a timeout, never a plain exception.</summary>
-    public bool Retryable => Failure is FailureKind.Crash or FailureKind.Timeout;
+    public bool Retryable => Failure is FailureKind.Crash or FailureKind.Timeout or FailureKind.Memory;
 }

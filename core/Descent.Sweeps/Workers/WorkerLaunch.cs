@@ -8,6 +8,9 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
     /// <summary>How long a worker may take to load its plugins and say it is ready.</summary>
     public TimeSpan StartupLimit { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The most resident memory a worker may reach (<c>--worker-memory</c>); null: no limit.</summary>
+    public WorkerMemoryLimit? MemoryLimit { get; init; }
+
     /// <summary>What the workers started with this launch measured (start-up, dispatch overhead).</summary>
     public WorkerStatistics Statistics { get; } = new();
 }

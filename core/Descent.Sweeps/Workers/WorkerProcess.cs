@@ -137,6 +137,23 @@ internal sealed class WorkerProcess : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// The most resident memory the worker has held since it started (Linux: <c>VmHWM</c>, which a spike between two
+    /// reads does not escape), or null once it has exited.
+    /// </summary>
+    public long? PeakResidentBytes()
+    {
+        try
+        {
+            process.Refresh();
+            return process.HasExited ? null : process.PeakWorkingSet64;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Kills the worker (and anything it started) and waits for it to be gone.</summary>
     public void Kill()
     {

@@ -44,6 +44,11 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
                 launch.Statistics.AddStartup(current.StartupSeconds ?? current.Elapsed);
             }
 
+            if (OverMemory(current) is { } startupPeak)
+            {
+                return Lost(run, current, FailureKind.Memory, launch.MemoryLimit!.StartupMessage(startupPeak));
+            }
+
             current.Stderr.Mark();
             var clock = Stopwatch.StartNew();
             if (!current.Send(WorkerMessages.Line(WorkerMessages.Run, json =>
@@ -85,10 +90,15 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
                 return Lost(run, current, FailureKind.Timeout, limit.Message());
             }
 
+            if (OverMemory(current) is { } peak)
+            {
+                return Lost(run, current, FailureKind.Memory, launch.MemoryLimit!.Message(peak));
+            }
+
             WorkerEvent? next;
             try
             {
-                next = current.Next(left, cancellation);
+                next = current.Next(launch.MemoryLimit is null || (left != Timeout.InfiniteTimeSpan && left < WorkerMemoryLimit.CheckInterval) ? left : WorkerMemoryLimit.CheckInterval, cancellation);
             }
             catch (OperationCanceledException)
             {
@@ -97,12 +107,19 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
 
             if (next is null)
             {
-                continue; // the time limit: checked above
+                continue; // the time limit and the memory limit: checked above
             }
 
             if (next.Ended)
             {
                 return Lost(run, current, FailureKind.Crash, $"worker process {current.Id} {Ended(current, TimeSpan.FromSeconds(5))}");
+            }
+
+            // The peak is the worker's highest since it started, so a trial that went over the limit between two checks
+            // fails when it completes: whether it fails does not depend on when the coordinator looked.
+            if (next.Type == WorkerMessages.Completed && OverMemory(current) is { } finalPeak)
+            {
+                return Lost(run, current, FailureKind.Memory, launch.MemoryLimit!.Message(finalPeak));
             }
 
             if (run.Apply(next) is { } result)
@@ -153,6 +170,10 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
         var result = run.End(error is null ? TrialStatus.Killed : TrialStatus.Failed, error);
         return new TrialAttempt(result, failure, stderr.Length > 0 || failure != FailureKind.None ? stderr : null);
     }
+
+    /// <summary>The worker's peak resident memory when it is over <c>--worker-memory</c>; null when within it or without a limit.</summary>
+    private long? OverMemory(WorkerProcess current) =>
+        launch.MemoryLimit is { } memory && current.PeakResidentBytes() is { } peak && peak > memory.Bytes ? peak : null;
 
     private static string Ended(WorkerProcess current, TimeSpan limit) => ExitCause.Describe(current.WaitForExit(limit));
 

@@ -63,6 +63,7 @@ public static class BenchmarkCommand
         }
 
         var timeout = WorkerOptions.Timeout(parsed);
+        WorkerOptions.MemoryLimit(parsed); // checked before anything runs, with or without workers
         var file = BenchmarkFileParser.Load(parsed.GetValue(FileArgument)!);
         bool dryRun = parsed.GetValue(DryRunOption);
         using var workers = parsed.GetValue(WorkerOptions.InProcess) || dryRun ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel)));

@@ -66,6 +66,7 @@ public static class SweepCommand
         }
 
         var timeout = WorkerOptions.Timeout(parsed);
+        WorkerOptions.MemoryLimit(parsed); // checked before anything runs, with or without workers
         var file = ExperimentFileParser.Load(parsed.GetValue(FileArgument)!);
         // The workers load their plugins while this process loads its own and expands the sweep.
         using var workers = parsed.GetValue(WorkerOptions.InProcess) || parsed.GetValue(DryRunOption) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel)));

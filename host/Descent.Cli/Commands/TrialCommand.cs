@@ -65,6 +65,7 @@ public static class TrialCommand
     {
         var spec = ReadSpec(parsed);
         var timeout = WorkerOptions.Timeout(parsed);
+        WorkerOptions.MemoryLimit(parsed); // checked before anything runs, with or without workers
         using var tracking = TrialTracking.Open(console, parsed);
         // The worker loads its plugins while this process loads its own and checks the trial.
         using var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, 1)));

@@ -30,6 +30,7 @@ public static class TrialWorkerCommand
     private static int Execute(CliConsole console, ParseResult parsed)
     {
         var protocol = ProtocolStream.Take();
+        WorkerOomScore.PreferThisProcess();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => signal.Cancel = true);
         using var host = EngineHost.Start(new CliConsole(Console.Error, Console.Error), parsed, Math.Max(1, parsed.GetValue(ThreadsOption)));

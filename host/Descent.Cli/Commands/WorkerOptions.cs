@@ -24,8 +24,14 @@ public static class WorkerOptions
         Description = "libtorch threads in each worker (default: cores / --parallel, at least 1)",
     };
 
+    /// <summary><c>--worker-memory</c>: the most resident memory a worker may reach.</summary>
+    public static Option<string> WorkerMemory { get; } = new("--worker-memory")
+    {
+        Description = "fail a trial whose worker's resident memory goes over this (e.g. 2G, 512M): the worker is killed and replaced",
+    };
+
     /// <summary>The options, to add to a command.</summary>
-    public static IEnumerable<Option> All => [InProcess, TrialTimeout, ThreadsPerTrial];
+    public static IEnumerable<Option> All => [InProcess, TrialTimeout, ThreadsPerTrial, WorkerMemory];
 
     /// <summary>The time limit, or null; a bad value is a usage error that names it.</summary>
     public static TimeSpan? Timeout(ParseResult parsed)
@@ -44,6 +50,25 @@ public static class WorkerOptions
         return TrialTimeLimit.TryParseDuration(text, out var limit)
             ? limit
             : throw new UsageException($"invalid --trial-timeout '{text.Trim()}'; {TrialTimeLimit.Syntax}");
+    }
+
+    /// <summary>The memory limit of each worker, or null; a bad value is a usage error that names it.</summary>
+    public static WorkerMemoryLimit? MemoryLimit(ParseResult parsed)
+    {
+        string? text = parsed.GetValue(WorkerMemory);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parsed.GetValue(InProcess))
+        {
+            throw new UsageException("--worker-memory needs worker processes (a trial on a thread of this process cannot be measured or killed alone); drop --in-process or --worker-memory");
+        }
+
+        return WorkerMemoryLimit.TryParse(text, out var limit)
+            ? limit
+            : throw new UsageException($"invalid --worker-memory '{text.Trim()}'; {WorkerMemoryLimit.Syntax}");
     }
 
     /// <summary>libtorch threads per worker: the option, else cores / <paramref name="parallel"/>, at least 1.</summary>

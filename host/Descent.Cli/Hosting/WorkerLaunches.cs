@@ -38,7 +38,7 @@ internal static class WorkerLaunches
             arguments.Add("--offline");
         }
 
-        return Self(arguments);
+        return Self(arguments) with { MemoryLimit = WorkerOptions.MemoryLimit(parsed) };
     }
 
     /// <summary>This host (the <c>descent</c> executable, or <c>dotnet exec descent.dll</c>) with <paramref name="arguments"/>.</summary>

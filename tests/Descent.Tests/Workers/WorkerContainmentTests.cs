@@ -12,7 +12,7 @@ namespace Descent.Tests.Workers;
 
 /// <summary>
 /// Real broken plugins in a sweep beside healthy optimizers: a segmentation fault in native code, a
-/// FailFast, a stack overflow and a trial that never ends. Each costs its own trial (FAILED, with its cause,
+/// FailFast, a stack overflow, a trial that never ends and one that takes 1 GiB of memory. Each costs its own trial (FAILED, with its cause,
 /// its worker's standard error attached, retried once), never the sweep: the healthy trials end with the
 /// numbers of a sweep without the broken plugin, the parent FINISHED, nothing RUNNING, exit code 1.
 /// </summary>
@@ -47,6 +47,7 @@ public sealed class WorkerContainmentTests
     [TestCase("Descent.TestPlugins.FailFast", "failfast-sgd", "killed by SIGABRT (aborted: a native abort, Environment.FailFast or a stack overflow; exit code 134); stderr: Process terminated. | failfast-sgd gives up at step 3")]
     [TestCase("Descent.TestPlugins.StackOverflow", "stack-overflow-sgd", "killed by SIGABRT (aborted: a native abort, Environment.FailFast or a stack overflow; exit code 134); stderr: Stack overflow.")]
     [TestCase("Descent.TestPlugins.Hang", "hang-sgd", "timed out after 3 s (--trial-timeout); its worker was killed")]
+    [TestCase("Descent.TestPlugins.MemoryHog", "memory-hog-sgd", "over --worker-memory 900 MiB; the worker was killed")]
     public void A_broken_plugin_costs_its_own_trials_and_the_healthy_ones_give_the_numbers_of_a_sweep_without_it(string project, string id, string cause)
     {
         using var folders = new PluginFolders();
@@ -55,10 +56,16 @@ public sealed class WorkerContainmentTests
         string file = Write(name, $"  - id: {id}\n");
         string store = scratch.File("mlruns");
 
-        // The hang needs a time limit; one long enough for a healthy trial in a fresh worker on a busy machine.
-        string[] timeout = id == "hang-sgd" ? ["--trial-timeout", "3s"] : [];
+        // The hang needs a time limit, one long enough for a healthy trial in a fresh worker on a busy machine; the hog a
+        // memory limit, above a worker's own (about 200 MiB: the runtime, libtorch, the plugins) and below its 1 GiB.
+        string[] limits = id switch
+        {
+            "hang-sgd" => ["--trial-timeout", "3s"],
+            "memory-hog-sgd" => ["--worker-memory", "900M"],
+            _ => [],
+        };
         string report = scratch.File($"report-{name}");
-        var run = CliRun.Of(["sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--report-dir", report, "--parallel", "2", "--retries", "1", "--json", .. timeout]);
+        var run = CliRun.Of(["sweep", file, "--plugins", folders.Root, "--tracking-uri", store, "--report-dir", report, "--parallel", "2", "--retries", "1", "--json", .. limits]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), "a failed trial: exit code 1\n" + run.Error);
         var summary = JsonDocument.Parse(run.Out).RootElement;

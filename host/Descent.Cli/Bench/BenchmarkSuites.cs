@@ -7,6 +7,7 @@ public static class BenchmarkSuites
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
         new TrainingStepSuite(),
+        new ScheduleCostSuite(),
         new TrackingOverheadSuite(),
         new SweepThroughputSuite(),
         new ProtocolOverheadSuite(),

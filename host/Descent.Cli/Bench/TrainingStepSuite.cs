@@ -8,8 +8,7 @@ namespace Descent.Cli.Bench;
 /// <summary>
 /// The chapter's airfoil linear regression: microseconds per training step (shuffle included) for
 /// batch 10 and 1, sgd and adam, with the objective's closed-form gradient and with autograd; seconds
-/// per epoch as the chapter measures it; the cost of a learning-rate schedule (adam, batch 10, with and without
-/// <c>warmup-cosine</c>, alternating runs); live tensors and process memory across 100 epochs; and the same work in
+/// per epoch as the chapter measures it; live tensors and process memory across 100 epochs; and the same work in
 /// PyTorch, run side by side, with the ratios.
 /// </summary>
 public sealed class TrainingStepSuite : IBenchmarkSuite
@@ -43,42 +42,9 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
             figures[$"{optimizer}_batch10_seconds_per_epoch"] = chapter.SecondsPerEpoch ?? double.NaN;
         }
 
-        MeasureSchedule(context, figures, epochs);
         MeasureMemory(context, figures, context.Quick ? 10 : 100);
         AddPyTorch(context, figures, epochs);
         return figures;
-    }
-
-    /// <summary>
-    /// Microseconds per adam step (batch 10, closed-form gradient) with and without a <c>warmup-cosine</c> schedule
-    /// setting the learning rate before every step: the medians of alternating runs, and the schedule's share of a step.
-    /// </summary>
-    private static void MeasureSchedule(BenchContext context, Dictionary<string, double> figures, int epochs)
-    {
-        var plain = Spec("adam", "0.01", 10, epochs, int.MaxValue, autograd: false);
-        string total = (150 * epochs).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var scheduled = plain with { Schedule = "warmup-cosine", ScheduleArgs = new Dictionary<string, string> { ["warmup_steps"] = "100", ["total_steps"] = total } };
-        Run(context, scheduled with { Training = scheduled.Training with { Epochs = 1 } });
-        var without = new List<double>();
-        var with = new List<double>();
-        for (int round = 0; round < (context.Quick ? 2 : 9); round++)
-        {
-            // Which goes first alternates, so that neither always runs after the other (a warm cache, a pending GC).
-            foreach (bool withSchedule in round % 2 == 0 ? new[] { false, true } : [true, false])
-            {
-                var run = Run(context, withSchedule ? scheduled : plain);
-                (withSchedule ? with : without).Add(run.EpochSeconds.Sum() / run.Steps * 1e6);
-            }
-        }
-
-        double plainMedian = without.Order().ElementAt(without.Count / 2);
-        double scheduledMedian = with.Order().ElementAt(with.Count / 2);
-        figures["adam_batch10_us_per_step_unscheduled_median"] = plainMedian;
-        figures["adam_batch10_us_per_step_warmup_cosine_median"] = scheduledMedian;
-        figures["schedule_overhead_percent_of_a_step"] = ((scheduledMedian / plainMedian) - 1) * 100;
-        context.Console.Out.WriteLine(
-            $"   adam batch 10: {plainMedian:F1} us per step without a schedule, {scheduledMedian:F1} us with warmup-cosine " +
-            $"(medians of {without.Count} runs each, in alternating order): the schedule costs {figures["schedule_overhead_percent_of_a_step"]:F1}% of a step (goal: at most 2%)");
     }
 
     private static void MeasureMemory(BenchContext context, Dictionary<string, double> figures, int epochs)

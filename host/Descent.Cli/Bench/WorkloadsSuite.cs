@@ -86,7 +86,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         console.WriteLine($"   Fashion-MNIST, {rows:N0} training images per epoch, {epochs} epoch(s), batch {BatchSize}, adam (lr 0.001, eps 1e-8), float32, autograd");
         console.WriteLine(torchFigures is null || python is null
             ? $"   PyTorch baseline skipped: {problem ?? "the Fashion-MNIST files' folder is unknown"}"
-            : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: TorchSharp's libtorch {torch.__version__}");
+            : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: libtorch {torch.__version__} as TorchSharp ships it (Intel oneMKL linked into libtorch_cpu)");
         var figures = WorkloadFigures.Collect(descent, pytorch);
         WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
         return figures;

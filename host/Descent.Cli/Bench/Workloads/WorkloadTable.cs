@@ -16,13 +16,13 @@ public static class WorkloadTable
         ArgumentNullException.ThrowIfNull(descent);
         ArgumentNullException.ThrowIfNull(pytorch);
         writer.WriteLine($"   {epochNote}; evaluation: images per second, no_grad, batch 1000, after the last epoch");
-        writer.WriteLine($"   {"model",-15} {"threads",7} {"Descent s/epoch",15} {"PyTorch s/epoch",15} {"ratio",6} {"Descent eval img/s",18} {"PyTorch eval img/s",18} {"ratio",6}");
+        writer.WriteLine($"   {"model",-15}  {"threads",7}  {"Descent s/epoch",15}  {"PyTorch s/epoch",15}  {"ratio",6}  {"Descent eval img/s",18}  {"PyTorch eval img/s",18}  {"ratio",6}");
         foreach (var ((objective, threads), ours) in descent.OrderBy(d => d.Key.Objective == "mlp-classifier" ? 0 : 1).ThenBy(d => d.Key.Threads))
         {
             pytorch.TryGetValue((objective, threads), out var theirs);
             writer.WriteLine(
-                $"   {objective,-15} {threads,7} {ours.SecondsPerEpoch,15:F2} {Text(theirs?.SecondsPerEpoch, "F2"),15} {Ratio(ours.SecondsPerEpoch, theirs?.SecondsPerEpoch),6} " +
-                $"{ours.EvalImagesPerSecond,18:F0} {Text(theirs?.EvalImagesPerSecond, "F0"),18} {Ratio(ours.EvalImagesPerSecond, theirs?.EvalImagesPerSecond),6}");
+                $"   {objective,-15}  {threads,7}  {ours.SecondsPerEpoch,15:F2}  {Text(theirs?.SecondsPerEpoch, "F2"),15}  {Ratio(ours.SecondsPerEpoch, theirs?.SecondsPerEpoch),6}  " +
+                $"{ours.EvalImagesPerSecond,18:F0}  {Text(theirs?.EvalImagesPerSecond, "F0"),18}  {Ratio(ours.EvalImagesPerSecond, theirs?.EvalImagesPerSecond),6}");
         }
 
         writer.WriteLine("   ratios: Descent / PyTorch; goals: epoch time at most 1.00, evaluation speed at least 1.00");

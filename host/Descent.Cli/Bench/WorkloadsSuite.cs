@@ -27,7 +27,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
     public const int MaxTrainRows = 50_000;
 
     /// <summary>Images in each of the valid and test splits evaluated at the end (fewer under <c>--quick</c>).</summary>
-    private const int EvalRows = 5_000;
+    private const int EvalRows = 2_000;
 
     private const int BatchSize = 128;
     private const int EvalBatchSize = 1_000;
@@ -63,6 +63,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                 foreach (var workload in Workload.All)
                 {
                     (descent[(workload.Objective, threads)], data) = RunDescent(context, workload, rows, epochs, evalRows);
+                    context.Console.Out.WriteLine(WorkloadTable.Progress("Descent", workload.Objective, threads, descent[(workload.Objective, threads)]));
                 }
 
                 if (python is null || data is null)
@@ -74,6 +75,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                 foreach (var workload in Workload.All)
                 {
                     pytorch[(workload.Objective, threads)] = Read(torchFigures[workload.PyTorchName]);
+                    context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, pytorch[(workload.Objective, threads)]));
                 }
             }
         }
@@ -96,7 +98,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
     {
         if (rows is < 1 or > MaxTrainRows)
         {
-            throw new UsageException($"--train-rows {rows} is out of range: give 1 to {MaxTrainRows:N0} (Fashion-MNIST's training images after the 10,000 valid images)");
+            throw new UsageException($"--train-rows {rows} is out of range: give 1 to {MaxTrainRows:N0} (Fashion-MNIST has 60,000 training images; the benchmark holds some back to evaluate)");
         }
 
         if (epochs < 1)

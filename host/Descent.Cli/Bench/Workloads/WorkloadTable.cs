@@ -33,6 +33,14 @@ public static class WorkloadTable
         }
     }
 
+    /// <summary>One line as a measurement comes in: the epochs' seconds and the evaluation speed.</summary>
+    public static string Progress(string side, string objective, int threads, WorkloadMeasurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        return $"   {side} {objective}, {threads} thread(s): epochs {string.Join(", ", measurement.EpochSeconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s; " +
+               $"evaluation {measurement.EvalImagesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} images/s";
+    }
+
     /// <summary>Live tensors and working set at the start and after each epoch, and whether each stayed flat after epoch 1.</summary>
     private static string Memory(WorkloadMeasurement ours, WorkloadMeasurement? theirs)
     {
@@ -47,7 +55,8 @@ public static class WorkloadTable
         text += $"working set MB {Series(rss, "F1")}";
         if (rss.Count >= 3)
         {
-            text += $" ({rss[^1] - rss[1]:+0.0;-0.0} MB from epoch 1 to {rss.Count - 1})";
+            double growth = Math.Round(rss[^1] - rss[1], 1);
+            text += $" ({(growth >= 0 ? "+" : "")}{growth.ToString("F1", CultureInfo.InvariantCulture)} MB from epoch 1 to {rss.Count - 1})";
         }
 
         return theirs is null ? text : text + $"; PyTorch RSS MB {Series(theirs.WorkingSetMb, "F1")}";

@@ -12,7 +12,7 @@ namespace Descent.Cli.Bench;
 /// fmnist_2c2d), batch 128, adam at PyTorch's defaults (lr 0.001, eps 1e-8), autograd, float32, at 1 and 2 libtorch
 /// threads, run in-process through the trial runner a <c>descent trial</c> uses; beside them
 /// <c>Bench/Baselines/pytorch_workloads.py</c> doing the same work. Per model and thread count: seconds per epoch,
-/// evaluation images per second (no_grad, eval batch 1000, train_eval + valid + test at the end of the trial) and
+/// evaluation images per second (no_grad, eval batch 1000, train_eval + valid + test after each epoch) and
 /// memory (live tensors and working set at the start and after each epoch); the ratios Descent / PyTorch.
 /// </summary>
 public sealed class WorkloadsSuite : IBenchmarkSuite
@@ -26,7 +26,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
     /// <summary>Training images the dataset has once its valid split is carved off (60,000 - 10,000).</summary>
     public const int MaxTrainRows = 50_000;
 
-    /// <summary>Images in each of the valid and test splits evaluated at the end (fewer under <c>--quick</c>).</summary>
+    /// <summary>Images in each of the valid and test splits evaluated after each epoch (fewer under <c>--quick</c>).</summary>
     private const int EvalRows = 2_000;
 
     private const int BatchSize = 128;
@@ -117,8 +117,8 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
             Objective = workload.Objective,
             Dataset = "fashion-mnist",
             DatasetArgs = new Dictionary<string, string> { ["train_rows"] = text(rows), ["valid_rows"] = text(evalRows), ["test_rows"] = text(evalRows) },
-            // Evaluated before the first step (cold: not timed) and after the last (timed), not after every epoch.
-            Training = new TrainingSettings(Epochs: epochs, BatchSize: BatchSize) { EvalEvery = int.MaxValue, EvalBatchSize = EvalBatchSize },
+            // Evaluated on the default schedule: before the first step (cold: not timed) and after each epoch (timed).
+            Training = new TrainingSettings(Epochs: epochs, BatchSize: BatchSize) { EvalBatchSize = EvalBatchSize },
         };
         var probe = new WorkloadProbe(new Dictionary<string, long>
         {

@@ -10,12 +10,12 @@ Both with PyTorch's default initialization (nn.Linear / nn.Conv2d), torch.optim.
 mean cross-entropy, batch 128, float32, on the first --train-rows training images (Descent's train split:
 the last --eval-rows of the 60,000 are its valid split), scaled to [0, 1]. Each epoch shuffles with one
 permutation of the whole set and slices batches from the shuffled copy, as Descent's loop does. Before the
-first epoch (cold, not timed) and after the last (timed), it evaluates what Descent's loop does: train_eval
+first epoch (cold, not timed) and after each epoch (timed), it evaluates what Descent's loop does: train_eval
 (the first min(10,000, train rows) training images), valid and the first --eval-rows test images, under
 no_grad in batches of --eval-batch (summed loss and correct count per batch, as Descent's MetricSums).
 
 Prints one JSON object: per model the seconds of each epoch (evaluation excluded), evaluation images per
-second (the timed evaluation), and the resident set size (MB) at the start and after each epoch; the torch
+second (the timed evaluations), and the resident set size (MB) at the start and after each epoch's evaluation; the torch
 version, the thread counts and the BLAS torch runs on (read from the shared libraries this process has mapped).
 Needs numpy and torch (Debian: apt-get install python3-torch).
 """
@@ -100,7 +100,7 @@ def run(name, train, splits, epochs, batch, eval_batch, seed):
     optimizer = torch.optim.Adam(model.parameters())
     x, y = train
     rows = x.shape[0]
-    seconds, rss = [], [rss_mb()]
+    seconds, rss, eval_seconds, eval_images = [], [rss_mb()], 0.0, 0
     model.eval()
     for split_x, split_y in splits:
         evaluate(model, split_x, split_y, eval_batch)
@@ -115,13 +115,12 @@ def run(name, train, splits, epochs, batch, eval_batch, seed):
             loss.backward()
             optimizer.step()
         seconds.append(time.perf_counter() - start)
-        if epoch == epochs - 1:
-            model.eval()
-            clock = time.perf_counter()
-            for split_x, split_y in splits:
-                _, accuracy = evaluate(model, split_x, split_y, eval_batch)
-            eval_seconds = time.perf_counter() - clock
-            eval_images = sum(s[0].shape[0] for s in splits)
+        model.eval()
+        clock = time.perf_counter()
+        for split_x, split_y in splits:
+            _, accuracy = evaluate(model, split_x, split_y, eval_batch)
+        eval_seconds += time.perf_counter() - clock
+        eval_images += sum(s[0].shape[0] for s in splits)
         rss.append(rss_mb())
     return {"epoch_seconds": seconds, "eval_images_per_second": eval_images / eval_seconds,
             "eval_images": eval_images, "rss_mb": rss, "test_accuracy": accuracy}

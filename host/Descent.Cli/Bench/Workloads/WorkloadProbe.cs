@@ -24,7 +24,7 @@ public sealed class WorkloadProbe(IReadOnlyDictionary<string, long> splitRows) :
     /// <summary>The process's working set (resident set) in MB: at the start, then after each epoch.</summary>
     public IReadOnlyList<double> WorkingSetMb => workingSetMb;
 
-    /// <summary>Images evaluated in the timed (warm) evaluations.</summary>
+    /// <summary>Images evaluated in the timed (warm) evaluations: every one after the first.</summary>
     public long EvaluatedImages { get; private set; }
 
     /// <summary>Seconds the timed evaluations took.</summary>

@@ -15,7 +15,7 @@ public static class WorkloadTable
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(descent);
         ArgumentNullException.ThrowIfNull(pytorch);
-        writer.WriteLine($"   {epochNote}; evaluation: images per second, no_grad, batch 1000, after the last epoch");
+        writer.WriteLine($"   {epochNote}; evaluation: images per second, no_grad, batch 1000, after each epoch; memory after each epoch's evaluation");
         writer.WriteLine($"   {"model",-15}  {"threads",7}  {"Descent s/epoch",15}  {"PyTorch s/epoch",15}  {"ratio",6}  {"Descent eval img/s",18}  {"PyTorch eval img/s",18}  {"ratio",6}");
         foreach (var ((objective, threads), ours) in descent.OrderBy(d => d.Key.Objective == "mlp-classifier" ? 0 : 1).ThenBy(d => d.Key.Threads))
         {
@@ -55,7 +55,7 @@ public static class WorkloadTable
         text += $"working set MB {Series(rss, "F1")}";
         if (rss.Count >= 3)
         {
-            double growth = Math.Round(rss[^1] - rss[1], 1);
+            double growth = Math.Round(rss[^1] - rss[1], 1) + 0.0; // + 0.0: no "-0.0"
             text += $" ({(growth >= 0 ? "+" : "")}{growth.ToString("F1", CultureInfo.InvariantCulture)} MB from epoch 1 to {rss.Count - 1})";
         }
 

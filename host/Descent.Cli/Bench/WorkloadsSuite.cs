@@ -109,14 +109,14 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
 
     private static (WorkloadMeasurement Measurement, string? DataFolder) RunDescent(BenchContext context, Workload workload, int rows, int epochs, int evalRows)
     {
-        string text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
         var spec = new TrialSpec
         {
             Optimizer = "adam",
             Hyperparameters = new Dictionary<string, string> { ["lr"] = "0.001", ["eps"] = "1e-8" },
             Objective = workload.Objective,
             Dataset = "fashion-mnist",
-            DatasetArgs = new Dictionary<string, string> { ["train_rows"] = text(rows), ["valid_rows"] = text(evalRows), ["test_rows"] = text(evalRows) },
+            DatasetArgs = new Dictionary<string, string> { ["train_rows"] = Text(rows), ["valid_rows"] = Text(evalRows), ["test_rows"] = Text(evalRows) },
             // Evaluated on the default schedule: before the first step (cold: not timed) and after each epoch (timed).
             Training = new TrainingSettings(Epochs: epochs, BatchSize: BatchSize) { EvalBatchSize = EvalBatchSize },
         };
@@ -139,11 +139,11 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
 
     private static Dictionary<string, JsonElement> RunPyTorch(string python, string data, int rows, int epochs, int evalRows, int threads)
     {
-        string text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
         string[] arguments =
         [
-            "--data", data, "--models", string.Join(',', Workload.All.Select(w => w.PyTorchName)), "--train-rows", text(rows),
-            "--epochs", text(epochs), "--threads", text(threads), "--batch", text(BatchSize), "--eval-batch", text(EvalBatchSize), "--eval-rows", text(evalRows),
+            "--data", data, "--models", string.Join(',', Workload.All.Select(w => w.PyTorchName)), "--train-rows", Text(rows),
+            "--epochs", Text(epochs), "--threads", Text(threads), "--batch", Text(BatchSize), "--eval-batch", Text(EvalBatchSize), "--eval-rows", Text(evalRows),
         ];
         return PythonBaseline.Run(python, PythonBaseline.ScriptPath("pytorch_workloads.py"), arguments, TimeSpan.FromHours(1), threads);
     }

@@ -7,7 +7,4 @@ public sealed record Workload(string Objective, string PyTorchName)
 {
     /// <summary>DeepOBS's fmnist_mlp and fmnist_2c2d.</summary>
     public static IReadOnlyList<Workload> All { get; } = [new("mlp-classifier", "mlp"), new("cnn-2c2d", "cnn")];
-
-    /// <summary>The prefix of its figures, e.g. <c>mlp_classifier</c>.</summary>
-    public string Key => Objective.Replace('-', '_');
 }

@@ -11,4 +11,10 @@ public sealed record BenchContext(EngineHost Engine, CliConsole Console, bool Qu
 {
     /// <summary>Warm worker processes with a given libtorch thread count, kept for the whole benchmark run; null: trials run in-process only.</summary>
     public Func<int, global::Descent.Sweeps.Workers.WorkerPool>? Workers { get; init; }
+
+    /// <summary>Training images per epoch for the suites that train on a dataset (<c>--train-rows</c>); null: the suite's default.</summary>
+    public int? TrainRows { get; init; }
+
+    /// <summary>Epochs per measured trial for the suites that train on a dataset (<c>--epochs</c>); null: the suite's default.</summary>
+    public int? Epochs { get; init; }
 }

@@ -11,5 +11,6 @@ public static class BenchmarkSuites
         new TrackingOverheadSuite(),
         new SweepThroughputSuite(),
         new ProtocolOverheadSuite(),
+        new WorkloadsSuite(),
     ];
 }

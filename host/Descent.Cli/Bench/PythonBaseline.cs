@@ -4,13 +4,17 @@ using System.Text.Json;
 namespace Descent.Cli.Bench;
 
 /// <summary>
-/// Runs the PyTorch baseline script shipped with the host (<c>Bench/Baselines/pytorch_airfoil.py</c>)
-/// when a Python with torch is installed (Debian: <c>apt-get install python3-torch</c>); otherwise says why not.
+/// Runs the PyTorch baseline scripts shipped with the host (<c>Bench/Baselines/pytorch_airfoil.py</c>,
+/// <c>Bench/Baselines/pytorch_workloads.py</c>) when a Python with torch is installed (Debian:
+/// <c>apt-get install python3-torch</c>); otherwise says why not.
 /// </summary>
 public static class PythonBaseline
 {
-    /// <summary>The script's path next to the host.</summary>
-    public static string Script => Path.Combine(AppContext.BaseDirectory, "Bench", "Baselines", "pytorch_airfoil.py");
+    /// <summary>The airfoil script's path next to the host.</summary>
+    public static string Script => ScriptPath("pytorch_airfoil.py");
+
+    /// <summary>The path of the baseline script <paramref name="name"/> next to the host.</summary>
+    public static string ScriptPath(string name) => Path.Combine(AppContext.BaseDirectory, "Bench", "Baselines", name);
 
     /// <summary>The first Python that imports torch, or null with the reason.</summary>
     public static (string? Python, string? Problem) Find()
@@ -44,10 +48,18 @@ public static class PythonBaseline
                (blas == "reference" ? " (slow: install OpenBLAS, e.g. apt-get install libopenblas0-pthread, or this comparison means nothing)" : "");
     }
 
-    /// <summary>Runs the script and parses its JSON figures.</summary>
-    public static Dictionary<string, JsonElement> Run(string python, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>Runs the airfoil script and parses its JSON figures.</summary>
+    public static Dictionary<string, JsonElement> Run(string python, IEnumerable<string> arguments, TimeSpan timeout) =>
+        Run(python, Script, arguments, timeout, threads: 1);
+
+    /// <summary>
+    /// Runs <paramref name="script"/> and parses its JSON figures (its last line). The script's BLAS and OpenMP pools get
+    /// <paramref name="threads"/> threads (<c>OMP_NUM_THREADS</c>, <c>OPENBLAS_NUM_THREADS</c>: torch.set_num_threads
+    /// does not reach OpenBLAS, which reads them when it loads); the script sets torch's own.
+    /// </summary>
+    public static Dictionary<string, JsonElement> Run(string python, string script, IEnumerable<string> arguments, TimeSpan timeout, int threads)
     {
-        var (code, output, error) = Execute(python, [Script, .. arguments], timeout);
+        var (code, output, error) = Execute(python, [script, .. arguments], timeout, threads);
         if (code != 0)
         {
             throw new InvalidOperationException($"the PyTorch baseline failed (exit {code}): {error.Trim()}");
@@ -57,7 +69,7 @@ public static class PythonBaseline
             ?? throw new InvalidOperationException("the PyTorch baseline printed no figures");
     }
 
-    private static (int Code, string Output, string Error) Execute(string file, IEnumerable<string> arguments, TimeSpan timeout)
+    private static (int Code, string Output, string Error) Execute(string file, IEnumerable<string> arguments, TimeSpan timeout, int threads = 1)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments)
@@ -65,7 +77,9 @@ public static class PythonBaseline
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["OMP_NUM_THREADS"] = "1";
+        string threadCount = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["OMP_NUM_THREADS"] = threadCount;
+        start.Environment["OPENBLAS_NUM_THREADS"] = threadCount;
         try
         {
             using var process = Process.Start(start)!;

@@ -7,7 +7,7 @@ using Descent.Sweeps.Workers;
 
 namespace Descent.Cli.Commands;
 
-/// <summary><c>descent bench [NAME...] [--quick] [--json]</c>: runs benchmarks and prints their figures.</summary>
+/// <summary><c>descent bench [NAME...] [--quick] [--json] [--train-rows N] [--epochs N]</c>: runs benchmarks and prints their figures.</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
@@ -16,7 +16,12 @@ public static class BenchCommand
         var names = new Argument<string[]>("name") { Description = "benchmarks to run (default: all)", Arity = ArgumentArity.ZeroOrMore };
         var quick = new Option<bool>("--quick") { Description = "fewer repetitions: a smoke run, not a measurement" };
         var json = new Option<bool>("--json") { Description = "also print the figures as one JSON object" };
-        var command = new Command("bench", "measure speed and memory, comparing variants side by side in one run") { names, quick, json };
+        var trainRows = new Option<int?>("--train-rows")
+        {
+            Description = $"workloads: Fashion-MNIST training images per epoch (default {WorkloadsSuite.DefaultTrainRows:N0}; --quick: 1,280; at most {WorkloadsSuite.MaxTrainRows:N0})",
+        };
+        var epochs = new Option<int?>("--epochs") { Description = $"workloads: epochs per measured trial (default {WorkloadsSuite.DefaultEpochs}; seconds per epoch leave out the first when there are more)" };
+        var command = new Command("bench", "measure speed and memory, comparing variants side by side in one run") { names, quick, json, trainRows, epochs };
         // Off the invoking thread, so that System.CommandLine's Ctrl-C handling is in place while benchmarks run.
         command.SetAction((parsed, cancellation) => Task.Run(() =>
         {
@@ -36,7 +41,12 @@ public static class BenchCommand
             foreach (var suite in suites)
             {
                 console.Out.WriteLine($"== {suite.Name}: {suite.Description}");
-                var result = suite.Run(new BenchContext(engine, console, parsed.GetValue(quick), cancellation) { Workers = threads => pools.GetOrAdd(threads, t => new WorkerPool(WorkerLaunches.For(parsed, t))) });
+                var result = suite.Run(new BenchContext(engine, console, parsed.GetValue(quick), cancellation)
+                {
+                    Workers = threads => pools.GetOrAdd(threads, t => new WorkerPool(WorkerLaunches.For(parsed, t))),
+                    TrainRows = parsed.GetValue(trainRows),
+                    Epochs = parsed.GetValue(epochs),
+                });
                 figures[suite.Name] = result.ToDictionary();
                 foreach (var (name, value) in result)
                 {

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using Descent.Cli.Bench.Workloads;
+using Descent.Contracts;
+using Descent.Engine.Trials;
+using TorchSharp;
+
+namespace Descent.Cli.Bench;
+
+/// <summary>
+/// The Fashion-MNIST workloads (issue 10): <c>mlp-classifier</c> (DeepOBS fmnist_mlp) and <c>cnn-2c2d</c> (DeepOBS
+/// fmnist_2c2d), batch 128, adam at PyTorch's defaults (lr 0.001, eps 1e-8), autograd, float32, at 1 and 2 libtorch
+/// threads, run in-process through the trial runner a <c>descent trial</c> uses; beside them
+/// <c>Bench/Baselines/pytorch_workloads.py</c> doing the same work. Per model and thread count: seconds per epoch,
+/// evaluation images per second (no_grad, eval batch 1000, train_eval + valid + test after each epoch) and
+/// memory (live tensors and working set at the start and after each epoch); the ratios Descent / PyTorch.
+/// </summary>
+public sealed class WorkloadsSuite : IBenchmarkSuite
+{
+    /// <summary>Training images per epoch unless <c>--train-rows</c> says otherwise.</summary>
+    public const int DefaultTrainRows = 10_000;
+
+    /// <summary>Epochs per measured trial unless <c>--epochs</c> says otherwise.</summary>
+    public const int DefaultEpochs = 2;
+
+    /// <summary>Training images the dataset has once its valid split is carved off (60,000 - 10,000).</summary>
+    public const int MaxTrainRows = 50_000;
+
+    /// <summary>Images in each of the valid and test splits evaluated after each epoch (fewer under <c>--quick</c>).</summary>
+    private const int EvalRows = 2_000;
+
+    private const int BatchSize = 128;
+    private const int EvalBatchSize = 1_000;
+    private static readonly int[] ThreadCounts = [1, 2];
+
+    /// <inheritdoc />
+    public string Name => "workloads";
+
+    /// <inheritdoc />
+    public string Description =>
+        $"Fashion-MNIST mlp-classifier and cnn-2c2d (batch {BatchSize}, adam, 1 and 2 threads): seconds per epoch, evaluation images per second, memory, and PyTorch's for the same work";
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Run(BenchContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int rows = context.TrainRows ?? (context.Quick ? 1_280 : DefaultTrainRows);
+        int epochs = context.Epochs ?? DefaultEpochs;
+        int evalRows = context.Quick ? 1_000 : EvalRows;
+        Check(rows, epochs);
+        var (python, problem) = PythonBaseline.Find();
+        var descent = new Dictionary<(string, int), WorkloadMeasurement>();
+        var pytorch = new Dictionary<(string, int), WorkloadMeasurement>();
+        Dictionary<string, JsonElement>? torchFigures = null;
+        int threadsBefore = torch.get_num_threads();
+        try
+        {
+            foreach (int threads in ThreadCounts)
+            {
+                // The same thread count on both sides: torch.set_num_threads here, and in the script with its BLAS pools.
+                torch.set_num_threads(threads);
+                string? data = null;
+                foreach (var workload in Workload.All)
+                {
+                    (descent[(workload.Objective, threads)], data) = RunDescent(context, workload, rows, epochs, evalRows);
+                    context.Console.Out.WriteLine(WorkloadTable.Progress("Descent", workload.Objective, threads, descent[(workload.Objective, threads)]));
+                }
+
+                if (python is null || data is null)
+                {
+                    continue;
+                }
+
+                torchFigures = RunPyTorch(python, data, rows, epochs, evalRows, threads);
+                foreach (var workload in Workload.All)
+                {
+                    pytorch[(workload.Objective, threads)] = Read(torchFigures[workload.PyTorchName]);
+                    context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, pytorch[(workload.Objective, threads)]));
+                }
+            }
+        }
+        finally
+        {
+            torch.set_num_threads(threadsBefore);
+        }
+
+        var console = context.Console.Out;
+        console.WriteLine($"   Fashion-MNIST, {rows:N0} training images per epoch, {epochs} epoch(s), batch {BatchSize}, adam (lr 0.001, eps 1e-8), float32, autograd");
+        console.WriteLine(torchFigures is null || python is null
+            ? $"   PyTorch baseline skipped: {problem ?? "the Fashion-MNIST files' folder is unknown"}"
+            : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: libtorch {torch.__version__} as TorchSharp ships it (Intel oneMKL linked into libtorch_cpu)");
+        var figures = WorkloadFigures.Collect(descent, pytorch);
+        WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
+        return figures;
+    }
+
+    private static void Check(int rows, int epochs)
+    {
+        if (rows is < 1 or > MaxTrainRows)
+        {
+            throw new UsageException($"--train-rows {rows} is out of range: give 1 to {MaxTrainRows:N0} (Fashion-MNIST has 60,000 training images; the benchmark holds some back to evaluate)");
+        }
+
+        if (epochs < 1)
+        {
+            throw new UsageException($"--epochs {epochs} is out of range: give 1 or more");
+        }
+    }
+
+    private static (WorkloadMeasurement Measurement, string? DataFolder) RunDescent(BenchContext context, Workload workload, int rows, int epochs, int evalRows)
+    {
+        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        var spec = new TrialSpec
+        {
+            Optimizer = "adam",
+            Hyperparameters = new Dictionary<string, string> { ["lr"] = "0.001", ["eps"] = "1e-8" },
+            Objective = workload.Objective,
+            Dataset = "fashion-mnist",
+            DatasetArgs = new Dictionary<string, string> { ["train_rows"] = Text(rows), ["valid_rows"] = Text(evalRows), ["test_rows"] = Text(evalRows) },
+            // Evaluated on the default schedule: before the first step (cold: not timed) and after each epoch (timed).
+            Training = new TrainingSettings(Epochs: epochs, BatchSize: BatchSize) { EvalBatchSize = EvalBatchSize },
+        };
+        var probe = new WorkloadProbe(new Dictionary<string, long>
+        {
+            [SplitNames.TrainEval] = Math.Min(EvaluatedLoop.TrainEvalRows, rows),
+            [SplitNames.Valid] = evalRows,
+            [SplitNames.Test] = evalRows,
+        });
+        var trial = TrialResolver.Resolve(spec, context.Engine.Catalog);
+        var result = context.Engine.Runner.Run(trial, probe, context.Cancellation);
+        if (result.Status != TrialStatus.Finished)
+        {
+            throw new InvalidOperationException($"benchmark trial {workload.Objective} ended {result.Status}: {result.Error}");
+        }
+
+        var measurement = new WorkloadMeasurement(result.EpochSeconds, probe.EvaluatedImages / probe.EvaluationSeconds, probe.WorkingSetMb, probe.LiveTensors);
+        return (measurement, result.Dataset?.Source);
+    }
+
+    private static Dictionary<string, JsonElement> RunPyTorch(string python, string data, int rows, int epochs, int evalRows, int threads)
+    {
+        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        string[] arguments =
+        [
+            "--data", data, "--models", string.Join(',', Workload.All.Select(w => w.PyTorchName)), "--train-rows", Text(rows),
+            "--epochs", Text(epochs), "--threads", Text(threads), "--batch", Text(BatchSize), "--eval-batch", Text(EvalBatchSize), "--eval-rows", Text(evalRows),
+        ];
+        return PythonBaseline.Run(python, PythonBaseline.ScriptPath("pytorch_workloads.py"), arguments, TimeSpan.FromHours(1), threads);
+    }
+
+    private static WorkloadMeasurement Read(JsonElement model) => new(
+        model.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
+        model.GetProperty("eval_images_per_second").GetDouble(),
+        model.GetProperty("rss_mb").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
+        null);
+
+    private static string OpenBlasThreads(Dictionary<string, JsonElement> figures) =>
+        figures.TryGetValue("blas_threads", out var threads) && threads.ValueKind == JsonValueKind.Number
+            ? $"OpenBLAS with {threads.GetInt32()} thread(s) in the last run"
+            : "OpenBLAS thread count unknown";
+
+    private static string EpochNote(int epochs) => epochs == 1
+        ? "seconds per epoch: the one epoch (warm-up included)"
+        : $"seconds per epoch: the mean of epochs 2 to {epochs} (epoch 1 carries the warm-up)";
+}

@@ -19,6 +19,7 @@ public sealed class DefectivePluginTests
     [TestCase("defect-nan", new[] { "zero gradients" }, "10 steps on all-zero gradients gave [NaN")]
     [TestCase("defect-lr", new[] { "learning rate from the host" }, "created with lr = 0.02 and set to 0.01 before each of 20 steps")]
     [TestCase("defect-ctor", new[] { "construction" }, "threw ArgumentException: warmup must be set")]
+    [TestCase("defect-dtype", new[] { "dtype and device" }, "float64 parameters moved only by steps that float32 represents exactly (15 of 15 non-zero steps, e.g. ")]
     public void Each_defect_fails_exactly_its_checks(string id, string[] failing, string message)
     {
         var verification = Report.Value.Plugins.Single(p => p.Id == id);

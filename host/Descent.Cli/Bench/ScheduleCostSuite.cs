@@ -70,6 +70,15 @@ public sealed class ScheduleCostSuite : IBenchmarkSuite
             $"{figures["adam_batch10_cpu_us_per_step_warmup_cosine_median"]:F1} us with warmup-cosine; over {cpuRatios.Count} adjacent pairs the schedule " +
             $"costs {figures["schedule_overhead_percent_of_a_step"]:F2}% of a step (median; quartiles {figures["schedule_overhead_percent_quartile_1"]:F2}% " +
             $"and {figures["schedule_overhead_percent_quartile_3"]:F2}%; goal: at most 2%)");
+        var (setRate, constantStep, changedStep) = ScheduleWorkTimer.Measure(context.Engine.Catalog, 150 * EpochsPerRun);
+        double perStep = figures["adam_batch10_cpu_us_per_step_unscheduled_median"];
+        figures["schedule_set_rate_us"] = setRate;
+        figures["adam_update_us_constant_rate"] = constantStep;
+        figures["adam_update_us_changed_rate"] = changedStep;
+        figures["schedule_work_percent_of_a_step"] = (setRate + changedStep - constantStep) / perStep * 100;
+        context.Console.Out.WriteLine(
+            $"   timed alone (fastest of 15 blocks of 2,000): setting the rate {setRate:F3} us (warmup-cosine's formula and adam's setter); adam's update " +
+            $"{constantStep:F2} us at a constant rate, {changedStep:F2} us at a rate changed before each: together {figures["schedule_work_percent_of_a_step"]:F2}% of the {perStep:F1} us step");
         context.Console.Out.WriteLine(
             $"   wall time: {figures["adam_batch10_us_per_step_unscheduled_median"]:F1} and {figures["adam_batch10_us_per_step_warmup_cosine_median"]:F1} us per step, " +
             $"{figures["schedule_overhead_percent_of_a_step_wall"]:F2}% (median of the pairs; includes waiting for the core on a busy machine)");

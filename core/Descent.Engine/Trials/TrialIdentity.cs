@@ -64,6 +64,16 @@ public static class TrialIdentity
             }
 
             json.WriteEndObject();
+            if (trial.Target is { Stop: true } target)
+            {
+                // Only a target that stops the trial changes what is trained; one that only measures leaves the identity as it was.
+                json.WriteStartObject("target");
+                json.WriteString("metric", target.Metric);
+                json.WriteString("value", ValueFormat.Number(target.Value));
+                json.WriteString("mode", Targets.TrialTarget.ModeName(target.Mode));
+                json.WriteEndObject();
+            }
+
             json.WriteNumber("seed", trial.Seed);
             json.WriteString("dtype", trial.DTypeName);
             json.WriteEndObject();

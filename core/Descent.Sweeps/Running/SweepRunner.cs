@@ -114,7 +114,14 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
             using var scope = TrialScope.Open(services, first.Trial, first.Trial.CreateContext(data));
             using var tensors = TorchSharp.torch.NewDisposeScope();
             var dataset = first.Trial.Dataset is null ? null : scope.ServiceProvider.GetRequiredService<IDataset>();
-            Engine.Targets.TargetCrossing.Check(first.Trial.Target, scope.ServiceProvider.GetRequiredService<IObjective>(), dataset);
+            try
+            {
+                Engine.Targets.TargetCrossing.Check(first.Trial.Target, scope.ServiceProvider.GetRequiredService<IObjective>(), dataset);
+            }
+            catch (TrialSetupException e)
+            {
+                throw new TrialSetupException($"{first.Name} and every trial with its target: {e.Message}", e);
+            }
         }
     }
 

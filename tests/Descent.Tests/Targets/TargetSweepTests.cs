@@ -45,6 +45,24 @@ public sealed class TargetSweepTests
         Assert.That(inProcess.Values.Single(t => t.Target.EndsWith("stop", StringComparison.Ordinal)).Stopped, Is.EqualTo(1.0));
     }
 
+    [Test]
+    public void A_target_metric_the_trials_do_not_record_stops_the_sweep_before_the_first_trial()
+    {
+        using var data = new TempDirectory();
+        using var scratch = new ScratchDirectory();
+        string file = scratch.File("target-sweep.yaml");
+        System.IO.File.WriteAllText(file, File.Replace("metric: valid/accuracy, value: 0.5", "metric: validation/accuracy, value: 0.5", StringComparison.Ordinal));
+        SeparableImages.Write(data.Path);
+
+        var run = CliRun.Of(["sweep", file, "--no-track", "--no-report", "--data-dir", data.Path, "--offline", "--in-process"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Out);
+        Assert.That(run.Error.Split('\n').Select(l => l.TrimEnd('\r')), Has.Some.EqualTo(
+            "error: trial-0000 torch-sgd lr=0.5 seed=0 and every trial with its target: target metric 'validation/accuracy' is not one this trial records; " +
+            "use one of: train/loss, train_eval/loss, train_eval/accuracy, valid/loss, valid/accuracy, test/loss, test/accuracy"));
+        Assert.That(run.Out, Does.Not.Contain("finished"), "no trial ran");
+    }
+
     /// <summary>Per trial identity: the target params, the time to target (steps, samples), whether it stopped, after checking the samples against the history.</summary>
     private static async Task<Dictionary<string, (string Target, double Steps, double Samples, double Stopped)>> Times(string file, string store, string data, params string[] where)
     {

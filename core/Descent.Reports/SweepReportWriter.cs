@@ -56,6 +56,7 @@ public static partial class SweepReportWriter
         foreach (var group in groups)
         {
             pictures.AddRange(LossPictures.Write(group, directory));
+            pictures.AddRange(AccuracyPictures.Write(group, directory));
             pictures.AddRange(LearningRatePictures.Write(group, directory));
             pictures.AddRange(TrajectoryPanels.Write(group, directory, engine, notes));
         }
@@ -70,7 +71,7 @@ public static partial class SweepReportWriter
 
     /// <summary>
     /// Deletes the pictures an earlier report left in the directory (by their names only: <c>loss-3-2.png</c>,
-    /// <c>lr-1.png</c>, <c>trajectory-4-7.png</c>), so that a smaller sweep leaves no stale picture beside its page.
+    /// <c>lr-1.png</c>, <c>trajectory-4-7.png</c>, <c>accuracy-2.png</c>), so that a smaller sweep leaves no stale picture beside its page.
     /// </summary>
     private static void RemoveEarlierPictures(string directory)
     {
@@ -83,6 +84,6 @@ public static partial class SweepReportWriter
         }
     }
 
-    [GeneratedRegex(@"^(loss|lr|trajectory)-\d+(-\d+)?\.png$")]
+    [GeneratedRegex(@"^(loss|lr|trajectory|accuracy)-\d+(-\d+)?\.png$")]
     private static partial Regex PictureName();
 }

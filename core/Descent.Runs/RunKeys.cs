@@ -72,6 +72,18 @@ public static class RunKeys
 
         /// <summary><c>float32</c> or <c>float64</c>.</summary>
         public const string DType = "dtype";
+
+        /// <summary>The target's metric (<c>valid/accuracy</c>), for a trial with a target.</summary>
+        public const string TargetMetric = "target.metric";
+
+        /// <summary>The target's value.</summary>
+        public const string TargetValue = "target.value";
+
+        /// <summary>The target's direction, <c>max</c> (reached at &gt;= value) or <c>min</c> (at &lt;=).</summary>
+        public const string TargetMode = "target.mode";
+
+        /// <summary>Whether the trial stops at its target (<c>true</c>/<c>false</c>).</summary>
+        public const string TargetStop = "target.stop";
     }
 
     /// <summary>Metric keys.</summary>
@@ -113,8 +125,20 @@ public static class RunKeys
         /// </summary>
         public const string TrainSeconds = "train_seconds";
 
+        /// <summary>Where the trial first reached its target: optimizer steps (logged only when reached).</summary>
+        public const string TimeToTargetSteps = "time_to_target/steps";
+
+        /// <summary>Where the trial first reached its target: training samples seen.</summary>
+        public const string TimeToTargetSamples = "time_to_target/samples";
+
+        /// <summary>Where the trial first reached its target: training seconds (the <see cref="TrainSeconds"/> clock).</summary>
+        public const string TimeToTargetSeconds = "time_to_target/seconds";
+
         /// <summary>Prefix of the coordinate metrics of 1-D and 2-D objectives (one chart section in the MLflow UI).</summary>
         public const string TrajectoryPrefix = "trajectory/";
+
+        /// <summary>1 when the trial ended at its target before its last epoch (<c>stop: true</c>), else 0; logged for trials with a target.</summary>
+        public const string StoppedAtTarget = "stopped_at_target";
 
         /// <summary>On a sweep's parent: the lowest finite final loss of its trials.</summary>
         public const string BestFinalLoss = "best_final_loss";

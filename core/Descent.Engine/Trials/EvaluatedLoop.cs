@@ -12,6 +12,8 @@ namespace Descent.Engine.Trials;
 /// evaluation), <c>train_eval</c> (the first <see cref="TrainEvalRows"/> training samples, fixed, as DeepOBS),
 /// <c>valid</c> and <c>test</c>. Evaluation time is measured apart: epoch and wall times are training only, and each
 /// evaluation carries the training clock (<see cref="Evaluation.TrainSeconds"/>, from the first step on).
+/// The first evaluation that reaches the trial's target (<see cref="ResolvedTrial.Target"/>) gives its time to target; a target
+/// with <c>stop</c> ends the trial there, FINISHED (an epoch cut short is not counted in the epoch times).
 /// Under a schedule the learning rate is set before each step; an <see cref="IClosureOptimizer"/> steps with a
 /// closure (its returned loss is what <c>train/loss</c> averages). The recorded loss (<see cref="HistoryPoint.Loss"/>) is <c>train_eval</c>'s. A non-finite loss ends the
 /// trial as diverged; a model that stops improving trains on.
@@ -40,8 +42,10 @@ public static class EvaluatedLoop
         long trainSamples = 0;
 
         var status = evaluator.Evaluate(trainLoss, ref trainSamples) ? TrialStatus.Finished : TrialStatus.Diverged;
-        for (int epoch = 0; epoch < epochs && status == TrialStatus.Finished; epoch++)
+        run.StoppedAtTarget = status == TrialStatus.Finished && run.StopsAtTarget;
+        for (int epoch = 0; epoch < epochs && status == TrialStatus.Finished && !run.StoppedAtTarget; epoch++)
         {
+            bool epochEnded = true;
             var epochClock = Stopwatch.StartNew();
             using (NewDisposeScope())
             {
@@ -75,11 +79,19 @@ public static class EvaluatedLoop
                             status = TrialStatus.Diverged;
                             break;
                         }
+
+                        if (run.StopsAtTarget)
+                        {
+                            // Ends FINISHED at this evaluation; the epoch counts as completed only when this was its last batch.
+                            run.StoppedAtTarget = !last;
+                            epochEnded = start + size >= rows;
+                            break;
+                        }
                     }
                 }
             }
 
-            if (status == TrialStatus.Finished)
+            if (status == TrialStatus.Finished && epochEnded)
             {
                 run.CompleteEpoch(epochClock.Elapsed.TotalSeconds);
             }

@@ -17,6 +17,9 @@ public sealed record ResolvedTrial(
     /// <summary>The learning-rate schedule, or null for the optimizer's constant rate.</summary>
     public ResolvedComponent? Schedule { get; init; }
 
+    /// <summary>The target to reach (<see cref="TrialSpec.Target"/>), or null.</summary>
+    public Targets.TrialTarget? Target => Spec.Target;
+
     /// <summary>True when the objective trains on data (epochs and minibatches), false for analytic objectives (steps).</summary>
     public bool UsesData => Dataset is not null;
 

@@ -54,10 +54,24 @@ public sealed class TrainingRun(
     /// <summary>Seconds spent evaluating splits (not counted in epoch or training time).</summary>
     public double EvaluationSeconds { get; set; }
 
-    /// <summary>Adds an evaluation and tells the observer.</summary>
+    /// <summary>Where the trial first reached its target; null until it has (or without a target).</summary>
+    public Targets.TimeToTarget? TimeToTarget { get; private set; }
+
+    /// <summary>True once the target is reached and the trial is to stop there (<see cref="Targets.TrialTarget.Stop"/>).</summary>
+    public bool StopsAtTarget => TimeToTarget is not null && Trial.Target is { Stop: true };
+
+    /// <summary>Set by the loop when it ended early because <see cref="StopsAtTarget"/>.</summary>
+    public bool StoppedAtTarget { get; set; }
+
+    /// <summary>Adds an evaluation and tells the observer; notes the time to target when this evaluation first reaches it.</summary>
     public void RecordEvaluation(Evaluation evaluation)
     {
         evaluations.Add(evaluation);
+        if (TimeToTarget is null && Trial.Target is { } target && Targets.TargetCrossing.Reaches(target, evaluation))
+        {
+            TimeToTarget = new Targets.TimeToTarget(evaluation.Step, evaluation.Samples, evaluation.TrainSeconds);
+        }
+
         observer.OnEvaluated(evaluation);
     }
 
@@ -92,6 +106,8 @@ public sealed class TrainingRun(
             FinalParamsSha256 = ParameterValues.Sha256(values),
             Evaluations = evaluations.ToArray(),
             EvaluationSeconds = EvaluationSeconds,
+            TimeToTarget = TimeToTarget,
+            StoppedAtTarget = StoppedAtTarget,
         };
     }
 }

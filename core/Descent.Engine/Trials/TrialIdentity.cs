@@ -15,7 +15,9 @@ namespace Descent.Engine.Trials;
 /// <remarks>
 /// Canonical form: fixed member order, options sorted by name (ordinal) with the values as
 /// <see cref="ValueFormat"/> writes them, absent settings as <c>null</c>. The device is left out on
-/// purpose: it says where a trial ran, not which trial it is.
+/// purpose: it says where a trial ran, not which trial it is. A target (<see cref="Targets.TrialTarget"/>) joins only
+/// when it stops the trial (<c>"target": {metric, value, mode}</c> after the training settings), since only then does
+/// it change what is trained; a target that only measures leaves the identity of the trial without it, bit for bit.
 /// </remarks>
 public static class TrialIdentity
 {
@@ -64,6 +66,16 @@ public static class TrialIdentity
             }
 
             json.WriteEndObject();
+            if (trial.Target is { Stop: true } target)
+            {
+                // Only a target that stops the trial changes what is trained; one that only measures leaves the identity as it was.
+                json.WriteStartObject("target");
+                json.WriteString("metric", target.Metric);
+                json.WriteString("value", ValueFormat.Number(target.Value));
+                json.WriteString("mode", Targets.TrialTarget.ModeName(target.Mode));
+                json.WriteEndObject();
+            }
+
             json.WriteNumber("seed", trial.Seed);
             json.WriteString("dtype", trial.DTypeName);
             json.WriteEndObject();

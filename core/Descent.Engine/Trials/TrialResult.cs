@@ -38,6 +38,12 @@ public sealed record TrialResult(
     /// <summary>Seconds spent evaluating; not part of <see cref="EpochSeconds"/> or <see cref="WallSeconds"/>.</summary>
     public double EvaluationSeconds { get; init; }
 
+    /// <summary>Where the trial first reached its target (<see cref="Targets.TimeToTarget"/>); null without a target or when not reached.</summary>
+    public Targets.TimeToTarget? TimeToTarget { get; init; }
+
+    /// <summary>True when the trial ended at its target (<see cref="Targets.TrialTarget.Stop"/>) before its last epoch ended; its status is <see cref="TrialStatus.Finished"/>.</summary>
+    public bool StoppedAtTarget { get; init; }
+
     /// <summary>The last evaluation of <paramref name="split"/>, or null.</summary>
     public Evaluation? LastEvaluation(string split) => Evaluations.LastOrDefault(e => e.Split == split);
 

@@ -26,6 +26,7 @@ public sealed class TrialRunner(IServiceProvider root, DataLocations data)
         var optimizer = services.GetRequiredService<IOptimizer>();
         var dataset = trial.UsesData ? services.GetRequiredService<IDataset>() : null;
         var schedule = trial.Schedule is null ? null : ScheduledLearningRate.For(optimizer, services.GetRequiredService<ILearningRateSchedule>());
+        Targets.TargetCrossing.Check(trial.Target, objective, dataset);
         observer.OnStarted(trial, context, objective.Parameters);
 
         var clock = Stopwatch.StartNew();

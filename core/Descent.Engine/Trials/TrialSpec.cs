@@ -52,6 +52,9 @@ public sealed record TrialSpec
     /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>The metric value to reach and whether to stop there; null for none (see <see cref="Targets.TrialTarget"/>).</summary>
+    public Targets.TrialTarget? Target { get; init; }
+
     /// <summary>Every optimizer hyperparameter, text and drawn, as <see cref="Options.OptionsBinder"/> takes them.</summary>
     public IEnumerable<KeyValuePair<string, object>> OptimizerValues() =>
         Hyperparameters.Where(h => !SampledHyperparameters.ContainsKey(h.Key))

@@ -11,4 +11,7 @@ public enum PictureKind
 
     /// <summary>Final loss against learning rate, one colour per optimizer.</summary>
     LearningRate,
+
+    /// <summary>Accuracy curves of a classification group: valid accuracy against samples, mean over seeds with a min-max band.</summary>
+    AccuracyCurves,
 }

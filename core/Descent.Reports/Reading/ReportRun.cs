@@ -1,3 +1,4 @@
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 using Descent.Runs.Trials;
 
@@ -34,6 +35,21 @@ public sealed record ReportRun(
     LossHistory Loss,
     TrajectoryHistory Trajectory)
 {
+    /// <summary>The <c>valid/accuracy</c> history (classification trials); empty otherwise.</summary>
+    public MetricHistory ValidAccuracy { get; init; } = MetricHistory.Empty;
+
+    /// <summary>The <c>test/accuracy</c> history (classification trials); empty otherwise.</summary>
+    public MetricHistory TestAccuracy { get; init; } = MetricHistory.Empty;
+
+    /// <summary>Where the run first reached its target (<c>time_to_target/*</c> metrics); null when it has none or did not reach it.</summary>
+    public TimeToTarget? TimeToTarget { get; init; }
+
+    /// <summary>The run's target, from its params (<c>target.metric</c>, ...); null for none.</summary>
+    public TrialTarget? Target => TrialRunLayout.ReadTarget(Params);
+
+    /// <summary>True when the run recorded an accuracy (valid or test).</summary>
+    public bool HasAccuracy => ValidAccuracy.Count > 0 || TestAccuracy.Count > 0;
+
     /// <summary>The optimizer's plugin id.</summary>
     public string Optimizer => TrialRunLayout.ReadOptimizer(Params) ?? "?";
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Descent.Contracts;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 using Descent.Runs;
 using Descent.Runs.Sweeps;
@@ -142,8 +144,12 @@ public static class SweepRunsReader
         var outcome = Outcome(run);
         var loss = LossHistory.Empty;
         var trajectory = TrajectoryHistory.Empty;
+        var validAccuracy = MetricHistory.Empty;
+        var testAccuracy = MetricHistory.Empty;
         if (outcome is TrialOutcome.Finished or TrialOutcome.Diverged)
         {
+            validAccuracy = await AccuracyAsync(store, run, SplitNames.Valid, cancellation).ConfigureAwait(false);
+            testAccuracy = await AccuracyAsync(store, run, SplitNames.Test, cancellation).ConfigureAwait(false);
             bool usesData = TrialRunLayout.ReadDataset(run.Params) is not null;
             var lossPoints = Ordered(await store.GetMetricHistoryAsync(run.RunId, RunKeys.Metrics.Loss, cancellation).ConfigureAwait(false));
             var epochs = usesData
@@ -170,8 +176,32 @@ public static class SweepRunsReader
             run.Info.StartTime,
             run.Info.EndTime,
             loss,
-            trajectory);
+            trajectory)
+        {
+            ValidAccuracy = validAccuracy,
+            TestAccuracy = testAccuracy,
+            TimeToTarget = TimeToTargetOf(run),
+        };
     }
+
+    /// <summary><c>SPLIT/accuracy</c>'s history, read only when the run logged it.</summary>
+    private static async Task<MetricHistory> AccuracyAsync(ITrackingStore store, Run run, string split, CancellationToken cancellation)
+    {
+        string key = RunKeys.Metrics.SplitMetric(split, "accuracy");
+        if (!run.LatestMetrics.ContainsKey(key))
+        {
+            return MetricHistory.Empty;
+        }
+
+        var points = Ordered(await store.GetMetricHistoryAsync(run.RunId, key, cancellation).ConfigureAwait(false));
+        return new MetricHistory(points.Select(m => m.Step).ToArray(), points.Select(m => m.Value).ToArray());
+    }
+
+    /// <summary>The <c>time_to_target/*</c> metrics, when the run logged them (it reached its target).</summary>
+    private static TimeToTarget? TimeToTargetOf(Run run) =>
+        Latest(run, RunKeys.Metrics.TimeToTargetSteps) is { } steps && Latest(run, RunKeys.Metrics.TimeToTargetSamples) is { } samples
+            ? new TimeToTarget((long)steps, (long)samples, Latest(run, RunKeys.Metrics.TimeToTargetSeconds) ?? double.NaN)
+            : null;
 
     /// <summary>The iterates: one coordinate per <c>trajectory/</c> metric (in key order: <c>x_0</c>, <c>x_1</c>), joined by step.</summary>
     private static async Task<TrajectoryHistory> TrajectoryAsync(ITrackingStore store, Run run, CancellationToken cancellation)

@@ -23,6 +23,9 @@ public sealed record ConfigurationStatistics(
     double? SecondsPerEpoch,
     double? WallSeconds)
 {
+    /// <summary>The accuracies and time to target of the counted runs (classification); null when they recorded no accuracy.</summary>
+    public AccuracyStatistics? Accuracy { get; init; }
+
     /// <summary>Runs whose numbers count.</summary>
     public int Counted => FinalLoss?.Count ?? 0;
 
@@ -38,7 +41,10 @@ public sealed record ConfigurationStatistics(
             runs.Count(r => r.Outcome is TrialOutcome.Failed or TrialOutcome.Killed),
             runs.Count(r => r.Outcome == TrialOutcome.Running),
             MeanOf(counted.Select(r => r.SecondsPerEpoch)),
-            MeanOf(counted.Select(r => r.WallSeconds)));
+            MeanOf(counted.Select(r => r.WallSeconds)))
+        {
+            Accuracy = AccuracyStatistics.Of(counted),
+        };
     }
 
     private static double? MeanOf(IEnumerable<double?> values)

@@ -11,6 +11,9 @@ namespace Descent.Reports.Statistics;
 /// <param name="Configurations">Its optimizer configurations, in sweep order.</param>
 public sealed record RunGroup(int Number, string Title, bool UsesData, IReadOnlyList<ConfigurationResult> Configurations)
 {
+    /// <summary>True when some configuration has accuracies (a classification group): the report adds its accuracy table and curves.</summary>
+    public bool HasAccuracy => Configurations.Any(c => c.Statistics.Accuracy is not null);
+
     /// <summary>Dimension of the iterates the runs recorded (1 or 2), or 0 when they recorded none.</summary>
     public int TrajectoryDimension =>
         Configurations.SelectMany(c => c.Runs).Select(r => r.Trajectory.Dimension).DefaultIfEmpty(0).Max();

@@ -119,17 +119,18 @@ public static class HtmlReportWriter
         bool picturesFirst = group.Configurations.Count > ReportTable.LongTable;
         if (!picturesFirst)
         {
-            Table(html, ReportTable.Of(group));
+            Tables(html, group);
         }
 
-        foreach (var picture in report.PicturesOf(group, PictureKind.LossCurves).Concat(report.PicturesOf(group, PictureKind.LearningRate)))
+        foreach (var picture in report.PicturesOf(group, PictureKind.LossCurves).Concat(report.PicturesOf(group, PictureKind.AccuracyCurves))
+                     .Concat(report.PicturesOf(group, PictureKind.LearningRate)))
         {
             Figure(html, picture, readPicture, caption: true);
         }
 
         if (picturesFirst)
         {
-            Table(html, ReportTable.Of(group));
+            Tables(html, group);
         }
 
         var panels = report.PicturesOf(group, PictureKind.Trajectory).ToArray();
@@ -147,6 +148,18 @@ public static class HtmlReportWriter
         html.Append("</section>\n");
     }
 
+    /// <summary>The group's loss table, and for a classification group its accuracy table with how to read it.</summary>
+    private static void Tables(StringBuilder html, RunGroup group)
+    {
+        Table(html, ReportTable.Of(group));
+        if (AccuracyTable.Of(group) is { } accuracy)
+        {
+            html.Append("<h3>Accuracy</h3>\n");
+            Table(html, accuracy);
+            html.Append("<p class=\"caption\">").Append(E(AccuracyTable.HowToRead)).Append("</p>\n");
+        }
+    }
+
     private static void Table(StringBuilder html, ReportTable table)
     {
         html.Append("<div class=\"table-wrap\"><table>\n<thead><tr>");
@@ -159,7 +172,7 @@ public static class HtmlReportWriter
         for (int r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            html.Append(r == table.BestRow ? "<tr class=\"best\" title=\"lowest mean final loss\">" : "<tr>");
+            html.Append(r == table.BestRow ? $"<tr class=\"best\" title=\"{E(table.BestMeaning)}\">" : "<tr>");
             for (int c = 0; c < row.Count; c++)
             {
                 bool alert = table.Header[c] is "diverged" or "failed" && row[c] != "0";

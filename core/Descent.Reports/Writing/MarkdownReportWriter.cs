@@ -36,7 +36,15 @@ public static class MarkdownReportWriter
         {
             md.Append("## ").Append(group.Number).Append(". ").Append(Text(group.Title)).Append("\n\n");
             Table(md, ReportTable.Of(group));
-            foreach (var picture in report.PicturesOf(group, PictureKind.LossCurves).Concat(report.PicturesOf(group, PictureKind.LearningRate)))
+            if (AccuracyTable.Of(group) is { } accuracy)
+            {
+                md.Append("### Accuracy\n\n");
+                Table(md, accuracy);
+                md.Append('*').Append(Text(AccuracyTable.HowToRead)).Append("*\n\n");
+            }
+
+            foreach (var picture in report.PicturesOf(group, PictureKind.LossCurves).Concat(report.PicturesOf(group, PictureKind.AccuracyCurves))
+                         .Concat(report.PicturesOf(group, PictureKind.LearningRate)))
             {
                 md.Append("![").Append(Text(picture.Title)).Append("](").Append(picture.FileName).Append(")\n\n")
                   .Append('*').Append(Text(picture.Caption)).Append("*\n\n");

@@ -40,6 +40,12 @@ public static class ReportNumbers
         return rounded.ToString("F" + Math.Max(0, digits - 1 - exponent).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>An accuracy: 4 decimals (0.7968), as the DeepOBS tables print percentages to two.</summary>
+    public static string Accuracy(double? value) => value is { } v ? v.ToString("F4", CultureInfo.InvariantCulture) : None;
+
+    /// <summary>A count, or the median of counts (which may end in .5): no decimals when whole, else one.</summary>
+    public static string Count(double? value) => value is { } v ? v.ToString(v == Math.Floor(v) ? "F0" : "F1", CultureInfo.InvariantCulture) : None;
+
     /// <summary>A spread: 2 significant digits.</summary>
     public static string Spread(double? value) => value is { } v ? Lower(v.ToString("G2", CultureInfo.InvariantCulture)) : None;
 

@@ -17,6 +17,9 @@ public sealed record ReportTable(IReadOnlyList<string> Header, IReadOnlyList<IRe
     /// <summary>Above this many rows a table counts as long (its group's pictures are shown before it).</summary>
     public const int LongTable = 20;
 
+    /// <summary>What <see cref="BestRow"/> is best in (the HTML page's tooltip).</summary>
+    public string BestMeaning { get; init; } = "lowest mean final loss";
+
     /// <summary>The column of the mean final loss.</summary>
     public const int MeanColumn = 2;
 

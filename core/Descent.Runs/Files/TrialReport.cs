@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 
 namespace Descent.Runs.Files;
@@ -50,6 +52,19 @@ public sealed record TrialReport(
     /// <summary>Seconds spent evaluating (not part of <see cref="WallSeconds"/>); null when nothing was evaluated.</summary>
     public double? EvaluationSeconds { get; init; }
 
+    /// <summary>The trial's target; null without one.</summary>
+    public TargetEntry? Target { get; init; }
+
+    /// <summary>
+    /// Where the trial first reached its target, <c>{steps, samples, seconds}</c>; written as null when there is no target or
+    /// it was not reached.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public TimeToTarget? TimeToTarget { get; init; }
+
+    /// <summary>For a trial with a target: whether it ended there before its last epoch (<c>stop: true</c>); null without a target.</summary>
+    public bool? StoppedAtTarget { get; init; }
+
     /// <summary>The report of <paramref name="result"/>.</summary>
     public static TrialReport From(ResolvedTrial trial, TrialResult result) => new(
         result.Status.ToString().ToLowerInvariant(),
@@ -79,5 +94,8 @@ public sealed record TrialReport(
         Evaluations = result.Evaluations.Count == 0 ? null : result.Evaluations.Select(EvaluationEntry.From).ToArray(),
         Final = FinalMetrics.From(result),
         EvaluationSeconds = result.Evaluations.Count == 0 ? null : result.EvaluationSeconds,
+        Target = TargetEntry.From(trial.Target),
+        TimeToTarget = result.TimeToTarget,
+        StoppedAtTarget = trial.Target is null ? null : result.StoppedAtTarget,
     };
 }

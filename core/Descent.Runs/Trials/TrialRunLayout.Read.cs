@@ -1,4 +1,5 @@
 using System.Globalization;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 using Descent.Tracking.Model;
 using P = Descent.Runs.RunKeys.Params;
@@ -34,7 +35,21 @@ public static partial class TrialRunLayout
             },
             Seed = ReadSeed(parameters),
             DType = parameters.GetValueOrDefault(P.DType) ?? "float64",
+            Target = ReadTarget(parameters),
         };
+    }
+
+    /// <summary>The trial's target as its params record it (<see cref="RunKeys.Params.TargetMetric"/> and the rest); null for none or an unreadable one.</summary>
+    public static TrialTarget? ReadTarget(IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!parameters.TryGetValue(P.TargetMetric, out string? metric))
+        {
+            return null;
+        }
+
+        return TrialTarget.Create(metric, parameters.GetValueOrDefault(P.TargetValue), parameters.GetValueOrDefault(P.TargetMode),
+            parameters.GetValueOrDefault(P.TargetStop) == "true", out _);
     }
 
     /// <summary>The optimizer's hyperparameters among a run's params (the rest are Descent's own, the objective's, the dataset's or the schedule's), by name, sorted.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Descent.Contracts;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 using Descent.Tracking;
 using Descent.Tracking.Model;
@@ -23,6 +24,7 @@ public static partial class TrialRunLayout
     {
         P.Optimizer, P.OptimizerVersion, P.Objective, P.ObjectiveVersion, P.Dataset, P.DatasetVersion, P.Schedule, P.ScheduleVersion,
         P.Steps, P.Epochs, P.BatchSize, P.RecordEvery, P.Autograd, P.Seed, P.DType, P.EvalEvery, P.EvalBatchSize,
+        P.TargetMetric, P.TargetValue, P.TargetMode, P.TargetStop,
     };
 
     /// <summary>The default run name: <c>optimizer-objective[-dataset]-seedN</c>.</summary>
@@ -83,6 +85,14 @@ public static partial class TrialRunLayout
 
         list.Add(new Param(P.Seed, trial.Seed.ToString(CultureInfo.InvariantCulture)));
         list.Add(new Param(P.DType, trial.DTypeName));
+        if (trial.Target is { } target)
+        {
+            list.Add(new Param(P.TargetMetric, target.Metric));
+            list.Add(new Param(P.TargetValue, Engine.Options.ValueFormat.Number(target.Value)));
+            list.Add(new Param(P.TargetMode, TrialTarget.ModeName(target.Mode)));
+            list.Add(new Param(P.TargetStop, target.Stop ? "true" : "false"));
+        }
+
         return list.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.First()).ToArray();
     }
 
@@ -143,6 +153,31 @@ public static partial class TrialRunLayout
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         return (RunKeys.Metrics.TrainSeconds, evaluation.TrainSeconds, evaluation.Samples);
+    }
+
+    /// <summary>
+    /// The target metrics of a finished trial with a target: <see cref="RunKeys.Metrics.TimeToTargetSteps"/>, <c>/samples</c> and <c>/seconds</c>
+    /// when it reached it, and <see cref="RunKeys.Metrics.StoppedAtTarget"/> (1 or 0); none without a target.
+    /// </summary>
+    public static IReadOnlyList<(string Key, double Value)> TargetMetrics(ResolvedTrial trial, TrialResult result)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(result);
+        if (trial.Target is null)
+        {
+            return [];
+        }
+
+        var metrics = new List<(string, double)>();
+        if (result.TimeToTarget is { } reached)
+        {
+            metrics.Add((RunKeys.Metrics.TimeToTargetSteps, reached.Steps));
+            metrics.Add((RunKeys.Metrics.TimeToTargetSamples, reached.Samples));
+            metrics.Add((RunKeys.Metrics.TimeToTargetSeconds, reached.Seconds));
+        }
+
+        metrics.Add((RunKeys.Metrics.StoppedAtTarget, result.StoppedAtTarget ? 1 : 0));
+        return metrics;
     }
 
     /// <summary><c>descent.status</c> for a trial's outcome: <c>finished</c>, <c>diverged</c>, <c>failed</c>, <c>killed</c>.</summary>

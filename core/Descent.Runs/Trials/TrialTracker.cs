@@ -111,6 +111,11 @@ public sealed class TrialTracker : ITrialObserver
             Recorder.LogMetric(RunKeys.Metrics.EvaluationSeconds, result.EvaluationSeconds, step);
         }
 
+        foreach (var (key, value) in TrialRunLayout.TargetMetrics(Trial, result))
+        {
+            Recorder.LogMetric(key, value, step);
+        }
+
         foreach (var tag in TrialRunLayout.DatasetTags(result.Dataset))
         {
             Recorder.SetTag(tag.Key, tag.Value);

@@ -296,6 +296,7 @@ public static partial class SweepExpander
             Seed = seed,
             DType = training.DType ?? "float32",
             Device = training.Device ?? "cpu",
+            Target = entry.Target ?? file.Target,
         };
     }
 

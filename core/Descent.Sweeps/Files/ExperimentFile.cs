@@ -39,6 +39,12 @@ public sealed record ExperimentFile(
     /// </summary>
     public TrialTimeLimit? Timeout { get; init; }
 
+    /// <summary>
+    /// The target of every trial (<c>target:</c>; an entry's own wins); null for none. A target that stops the trial is part of
+    /// its identity, one that only measures is not (see <see cref="Engine.Targets.TrialTarget"/>).
+    /// </summary>
+    public Engine.Targets.TrialTarget? Target { get; init; }
+
     /// <summary>What reading found wrong with the file's shape, in file order; empty for a file that can run.</summary>
     public IReadOnlyList<ExperimentError> Problems { get; init; } = [];
 }

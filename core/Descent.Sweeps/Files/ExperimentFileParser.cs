@@ -13,11 +13,11 @@ namespace Descent.Sweeps.Files;
 /// </summary>
 public sealed partial class ExperimentFileParser
 {
-    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers", "timeout"];
+    private static readonly string[] TopKeys = ["name", "description", "objective", "objectives", "dataset", "schedule", "training", "seeds", "search", "optimizers", "timeout", "target"];
     private static readonly string[] ComponentKeys = ["id", "args"];
     private static readonly string[] TrainingKeys = ["steps", "epochs", "batch_size", "record_every", "autograd", "dtype", "device", "eval_every", "eval_batch_size"];
     private static readonly string[] SearchKeys = ["mode", "samples", "seed"];
-    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training", "timeout"];
+    private static readonly string[] EntryKeys = ["id", "label", "hyperparameters", "objective", "dataset", "schedule", "training", "timeout", "target"];
     private static readonly string[] Distributions = ["uniform", "int_uniform", "loguniform", "choice"];
 
     private readonly List<ExperimentError> errors = [];
@@ -88,9 +88,10 @@ public sealed partial class ExperimentFileParser
         var search = map.TryGetValue("search", out var se) ? Search(se) : new SearchSection(SearchMode.Grid, 0, 0, Location(root));
         var optimizers = map.TryGetValue("optimizers", out var op) ? Entries(op) : MissingList(root);
         var timeout = map.TryGetValue("timeout", out var to) ? Timeout(to) : null;
+        var target = map.TryGetValue("target", out var tg) ? Target(tg) : null;
 
         // Whatever could be read goes on, so that the plugins check it too; the problems so far travel with it.
-        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers) { Schedule = schedule, Timeout = timeout };
+        return new ExperimentFile(file, text, name ?? "", description, objectives ?? [], dataset, training, seeds, search, optimizers) { Schedule = schedule, Timeout = timeout, Target = target };
     }
 
     /// <summary>The first tab in the indentation of a line, from line <paramref name="fromLine"/> (1-based) on.</summary>
@@ -375,6 +376,7 @@ public sealed partial class ExperimentFileParser
             var schedule = map.TryGetValue("schedule", out var sc) ? Component(sc, "schedule", requireId: false, sweepable: true) : null;
             var training = map.TryGetValue("training", out var t) ? Training(t) : null;
             var timeout = map.TryGetValue("timeout", out var to) ? Timeout(to) : null;
+            var target = map.TryGetValue("target", out var tg) ? Target(tg) : null;
             if (id is not null)
             {
                 entries.Add(new OptimizerEntry(id, label, hyperparameters, objective, dataset, training, Location(item))
@@ -382,6 +384,7 @@ public sealed partial class ExperimentFileParser
                     Incomplete = errors.Count > errorsBefore,
                     Schedule = schedule,
                     Timeout = timeout,
+                    Target = target,
                 });
             }
         }

@@ -24,6 +24,9 @@ public sealed record OptimizerEntry(
     /// <summary>The time limit of this entry's trials (<c>timeout:</c>), winning over the file's; null: the file's.</summary>
     public TrialTimeLimit? Timeout { get; init; }
 
+    /// <summary>The target of this entry's trials (<c>target:</c>), winning over the file's; null: the file's.</summary>
+    public Engine.Targets.TrialTarget? Target { get; init; }
+
     /// <summary>This entry's schedule, or its changes to the file's (a new id replaces it; args merge).</summary>
     public ComponentSection? Schedule { get; init; }
 }

@@ -96,14 +96,32 @@ public sealed class SweepRunner(TrialRunner runner, IServiceProvider services, D
 
     /// <summary>
     /// Creates each distinct dataset once before any trial runs, so that a missing or broken data file
-    /// stops the sweep with one clear message (and a download happens once) instead of failing every trial.
+    /// stops the sweep with one clear message (and a download happens once) instead of failing every trial; and checks each
+    /// distinct target against the metrics its trials record (<see cref="Engine.Targets.TargetCrossing.Check"/>), for the same reason.
     /// </summary>
     private void CheckSetup(IEnumerable<SweepTrial> trials)
     {
+        trials = trials.ToArray();
         foreach (var first in trials.Where(t => t.Trial.Dataset is not null).GroupBy(t => (t.Trial.Dataset!.Id, string.Join(";", t.Trial.Dataset.Options.Values))).Select(g => g.First()))
         {
             using var scope = TrialScope.Open(services, first.Trial, first.Trial.CreateContext(data));
             scope.ServiceProvider.GetRequiredService<IDataset>();
+        }
+
+        foreach (var first in trials.Where(t => t.Trial.Target is not null)
+                     .GroupBy(t => (t.Trial.Target!.Metric, t.Trial.Objective.Id, t.Trial.Dataset?.Id, string.Join(";", t.Trial.Dataset?.Options.Values ?? []))).Select(g => g.First()))
+        {
+            using var scope = TrialScope.Open(services, first.Trial, first.Trial.CreateContext(data));
+            using var tensors = TorchSharp.torch.NewDisposeScope();
+            var dataset = first.Trial.Dataset is null ? null : scope.ServiceProvider.GetRequiredService<IDataset>();
+            try
+            {
+                Engine.Targets.TargetCrossing.Check(first.Trial.Target, scope.ServiceProvider.GetRequiredService<IObjective>(), dataset);
+            }
+            catch (TrialSetupException e)
+            {
+                throw new TrialSetupException($"{first.Name} and every trial with its target: {e.Message}", e);
+            }
         }
     }
 

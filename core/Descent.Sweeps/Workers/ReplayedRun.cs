@@ -69,7 +69,11 @@ internal sealed class ReplayedRun(ResolvedTrial trial, ITrialObserver? observer,
             last?.Samples ?? 0,
             epochSeconds.ToArray(),
             clock.Elapsed.TotalSeconds,
-            error) { Evaluations = evaluations.ToArray() };
+            error)
+        {
+            Evaluations = evaluations.ToArray(),
+            TimeToTarget = Engine.Targets.TargetCrossing.First(trial.Target, evaluations),
+        };
         observer?.OnCompleted(result);
         return result;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Descent.Contracts;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 
 namespace Descent.Sweeps.Workers;
@@ -27,6 +28,16 @@ internal static class TrialResultWire
         WireDoubles.Write(json, "wall_seconds", result.WallSeconds);
         WireDoubles.Write(json, "evaluation_seconds", result.EvaluationSeconds);
         json.WriteString("error", result.Error);
+        json.WriteBoolean("stopped_at_target", result.StoppedAtTarget);
+        if (result.TimeToTarget is { } reached)
+        {
+            json.WriteStartObject("time_to_target");
+            json.WriteNumber("steps", reached.Steps);
+            json.WriteNumber("samples", reached.Samples);
+            WireDoubles.Write(json, "seconds", reached.Seconds);
+            json.WriteEndObject();
+        }
+
         if (result.Dataset is { } d)
         {
             json.WriteStartObject("dataset");
@@ -85,6 +96,10 @@ internal static class TrialResultWire
             Dataset = dataset,
             FinalParamsSha256 = json.TryGetProperty("final_params_sha256", out var hash) ? hash.GetString() : null,
             EvaluationSeconds = WireDoubles.Read(json, "evaluation_seconds"),
+            StoppedAtTarget = json.TryGetProperty("stopped_at_target", out var stopped) && stopped.GetBoolean(),
+            TimeToTarget = json.TryGetProperty("time_to_target", out var t)
+                ? new TimeToTarget(t.GetProperty("steps").GetInt64(), t.GetProperty("samples").GetInt64(), WireDoubles.Read(t, "seconds"))
+                : null,
         };
     }
 

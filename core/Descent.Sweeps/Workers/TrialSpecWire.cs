@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 
 namespace Descent.Sweeps.Workers;
@@ -63,6 +64,16 @@ internal static class TrialSpecWire
         json.WriteNumber("seed", spec.Seed);
         json.WriteString("dtype", spec.DType);
         json.WriteString("device", spec.Device);
+        if (spec.Target is { } target)
+        {
+            json.WriteStartObject("target");
+            json.WriteString("metric", target.Metric);
+            WireDoubles.Write(json, "value", target.Value);
+            json.WriteString("mode", TrialTarget.ModeName(target.Mode));
+            json.WriteBoolean("stop", target.Stop);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
@@ -106,8 +117,15 @@ internal static class TrialSpecWire
             Seed = json.GetProperty("seed").GetInt64(),
             DType = json.GetProperty("dtype").GetString()!,
             Device = json.GetProperty("device").GetString()!,
+            Target = json.TryGetProperty("target", out var target) ? ReadTarget(target) : null,
         };
     }
+
+    private static TrialTarget ReadTarget(JsonElement json) => new(
+        json.GetProperty("metric").GetString()!,
+        WireDoubles.Read(json, "value"),
+        TrialTarget.ParseMode(json.GetProperty("mode").GetString()) ?? throw new FormatException($"unknown target mode '{json.GetProperty("mode").GetString()}'"),
+        json.GetProperty("stop").GetBoolean());
 
     private static void Texts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string> values)
     {

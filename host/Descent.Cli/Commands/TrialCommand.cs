@@ -5,6 +5,7 @@ using Descent.Cli.Output;
 using Descent.Cli.Tracking;
 using Descent.Contracts;
 using Descent.Engine.Options;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 using Descent.Sweeps.Workers;
 
@@ -35,6 +36,9 @@ public static class TrialCommand
     private static readonly Option<long> SeedOption = new("--seed") { Description = "seed of every random draw in the trial", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> DTypeOption = new("--dtype") { Description = "float32 or float64", DefaultValueFactory = _ => "float32" };
     private static readonly Option<string> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
+    private static readonly Option<string> TargetOption = new("--target") { Description = $"record steps, samples and training seconds to first reach a metric value: {TrialTarget.Syntax}" };
+    private static readonly Option<string> TargetModeOption = new("--target-mode") { Description = "max (reached at >= value) or min (at <=); default: from the metric's name (accuracy: max, loss: min)" };
+    private static readonly Option<bool> StopAtTargetOption = new("--stop-at-target") { Description = "end the trial (finished) at the evaluation that first reaches --target" };
     private static readonly Option<string> OutOption = new("--out") { Description = "write result.json, history.csv and pictures to this directory" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "print the result as one JSON object" };
 
@@ -44,7 +48,8 @@ public static class TrialCommand
         var command = new Command("trial", "run one trial: optimizer x objective (x dataset) x hyperparameters x seed")
         {
             OptimizerOption, HpOption, ObjectiveOption, ObjectiveArgOption, StartOption, DatasetOption, DatasetArgOption, ScheduleOption, ScheduleArgOption,
-            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, EvalEveryOption, EvalBatchSizeOption, AutogradOption, SeedOption, DTypeOption, DeviceOption, OutOption, JsonOption,
+            StepsOption, EpochsOption, BatchSizeOption, RecordEveryOption, EvalEveryOption, EvalBatchSizeOption, AutogradOption, SeedOption, DTypeOption, DeviceOption,
+            TargetOption, TargetModeOption, StopAtTargetOption, OutOption, JsonOption,
         };
         foreach (var option in TrialTracking.Options)
         {
@@ -135,6 +140,7 @@ public static class TrialCommand
             }
         }
 
+        var target = ReadTarget(parsed, errors);
         if (errors.Count > 0)
         {
             throw new TrialConfigurationException(errors.Select(e => new ConfigurationProblem(e)).ToArray());
@@ -163,7 +169,32 @@ public static class TrialCommand
             Seed = parsed.GetValue(SeedOption),
             DType = parsed.GetValue(DTypeOption)!,
             Device = parsed.GetValue(DeviceOption)!,
+            Target = target,
         };
+    }
+
+    private static TrialTarget? ReadTarget(ParseResult parsed, List<string> errors)
+    {
+        string? text = parsed.GetValue(TargetOption);
+        string? mode = parsed.GetValue(TargetModeOption);
+        bool stop = parsed.GetValue(StopAtTargetOption);
+        if (text is null)
+        {
+            if (mode is not null || stop)
+            {
+                errors.Add($"{(stop ? "--stop-at-target" : "--target-mode")} is given without --target; give the target as --target {TrialTarget.Syntax}");
+            }
+
+            return null;
+        }
+
+        var target = TrialTarget.Parse(text, mode, stop, out string? error);
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+
+        return target;
     }
 
     private static void WriteSummary(CliConsole console, ResolvedTrial trial, TrialResult result, TrialReport report)
@@ -174,7 +205,8 @@ public static class TrialCommand
         string progress = trial.UsesData
             ? $"{result.EpochSeconds.Count} epochs ({result.Steps} steps, {result.Samples} samples)"
             : $"{result.Steps} steps";
-        o.WriteLine($"status  {report.Status} after {progress} in {result.WallSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+        string stopped = result.StoppedAtTarget ? " (stopped at target)" : "";
+        o.WriteLine($"status  {report.Status}{stopped} after {progress} in {result.WallSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
         if (result.Error is not null)
         {
             o.WriteLine($"error   {result.Error}");
@@ -192,6 +224,11 @@ public static class TrialCommand
         {
             string F(double? v) => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-";
             o.WriteLine($"test    accuracy {F(final.TestAccuracy)}, loss {F(final.TestLoss)}; valid accuracy {F(final.ValidAccuracy)}, loss {F(final.ValidLoss)}");
+        }
+
+        if (trial.Target is { } target)
+        {
+            o.WriteLine($"target  {TargetSummary.Describe(target, result.TimeToTarget, result.StoppedAtTarget)}");
         }
     }
 }

@@ -24,7 +24,10 @@ internal sealed class PlainSweepProgress(TextWriter writer) : ISweepProgress
         counter.Completed(result);
         string loss = double.IsFinite(result.FinalLoss) ? $", loss {result.FinalLoss.ToString("G6", CultureInfo.InvariantCulture)}" : "";
         string error = result.Error is null ? "" : $" ({result.Error})";
-        Write($"[{counter.Done,4}/{counter.Total}] {trial.Name}: {result.Status.ToString().ToLowerInvariant()}{loss}{error} " +
+        string target = result.TimeToTarget is { } reached
+            ? $", target reached at {reached.Samples} samples{(result.StoppedAtTarget ? " (stopped there)" : "")}"
+            : "";
+        Write($"[{counter.Done,4}/{counter.Total}] {trial.Name}: {result.Status.ToString().ToLowerInvariant()}{loss}{target}{error} " +
               $"({counter.Running} running, {counter.Failed} failed, ETA {counter.Eta})");
     }
 

@@ -81,6 +81,26 @@ public sealed class SyntheticStore : IDisposable
             metrics.Add(new Metric("final_loss", trial.Losses[^1], trial.StartTime + trial.Losses.Length, 0));
         }
 
+        foreach (var (key, values) in new[] { ("valid/accuracy", trial.ValidAccuracy), ("test/accuracy", trial.TestAccuracy) })
+        {
+            for (int k = 0; k < (values?.Length ?? 0); k++)
+            {
+                metrics.Add(new Metric(key, values![k], trial.StartTime + k, k * 100));
+            }
+        }
+
+        if (trial.Target is { } target)
+        {
+            parameters.AddRange([new Param("target.metric", target.Metric), new Param("target.value", target.Value), new Param("target.mode", "max"), new Param("target.stop", "false")]);
+        }
+
+        if (trial.TimeToTarget is { } reached)
+        {
+            metrics.Add(new Metric("time_to_target/steps", reached.Steps, trial.StartTime + trial.Losses.Length, 0));
+            metrics.Add(new Metric("time_to_target/samples", reached.Samples, trial.StartTime + trial.Losses.Length, 0));
+            metrics.Add(new Metric("time_to_target/seconds", reached.Seconds, trial.StartTime + trial.Losses.Length, 0));
+        }
+
         if (trial.SecondsPerEpoch is { } seconds)
         {
             metrics.Add(new Metric("seconds_per_epoch", seconds, trial.StartTime + trial.Losses.Length, 0));

@@ -36,4 +36,16 @@ public sealed record SyntheticTrial
     public string? Error { get; init; }
 
     public long StartTime { get; init; } = 1_700_000_000_000;
+
+    /// <summary><c>valid/accuracy</c> at samples 0, 100, 200, ... (a classification trial); null for none.</summary>
+    public double[]? ValidAccuracy { get; init; }
+
+    /// <summary><c>test/accuracy</c> at samples 0, 100, 200, ...; null for none.</summary>
+    public double[]? TestAccuracy { get; init; }
+
+    /// <summary>The target params (<c>target.metric</c>, <c>target.value</c>, <c>target.mode</c>, <c>target.stop</c>); null for none.</summary>
+    public (string Metric, string Value)? Target { get; init; }
+
+    /// <summary>The <c>time_to_target/*</c> metrics (steps, samples, seconds); null when not reached.</summary>
+    public (long Steps, long Samples, double Seconds)? TimeToTarget { get; init; }
 }

@@ -1,5 +1,6 @@
 using Descent.Contracts;
 using Descent.Engine.Plugins;
+using Descent.Engine.Targets;
 using Descent.Engine.Trials;
 using Descent.Runs;
 using Descent.Runs.Trials;
@@ -57,6 +58,19 @@ public sealed class TrialRunLayoutRoundTripTests
                 yield return new TestCaseData(spec).SetArgDisplayNames($"adam, {objective.Id} on {dataset}");
             }
         }
+
+        var classification = new TrialSpec
+        {
+            Optimizer = "adam",
+            Objective = "logistic-regression",
+            Dataset = "mnist",
+            Training = new TrainingSettings(Epochs: 2, BatchSize: 128) { EvalEvery = 1000 },
+        };
+        // A third in binary has no short decimal form: the value must come back bit for bit for a stopping target's identity.
+        yield return new TestCaseData(classification with { Target = new TrialTarget("valid/accuracy", 1.0 / 3.0, TargetMode.Max, Stop: true) })
+            .SetArgDisplayNames("a target that stops");
+        yield return new TestCaseData(classification with { Target = new TrialTarget("valid/accuracy", 0.9, TargetMode.Min) })
+            .SetArgDisplayNames("a target that measures, its mode given");
     }
 
     [Test]
@@ -89,6 +103,7 @@ public sealed class TrialRunLayoutRoundTripTests
             Assert.That(TrialRunLayout.ReadObjectiveArgs(run.Params), Is.EquivalentTo(trial.Objective.Options.Values));
             Assert.That(TrialRunLayout.ReadSeed(run.Params), Is.EqualTo(trial.Seed));
             Assert.That(run.Tag(RunKeys.Tags.Device), Is.EqualTo(trial.Device));
+            Assert.That(read.Target, Is.EqualTo(spec.Target));
         });
     }
 

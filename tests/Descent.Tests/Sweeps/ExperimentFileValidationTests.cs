@@ -33,7 +33,7 @@ public sealed class ExperimentFileValidationTests
             "demo.yaml:1:1: missing 'optimizers': a list of optimizers, e.g. 'optimizers: [{ id: sgd, hyperparameters: { lr: [0.1, 0.01] } }]'"),
         Case("misspelt keys", Good.Replace("seeds: 2", "seed: 2").Replace("steps: 20", "step: 20"),
             "demo.yaml:3:13: unknown key 'step' in training (did you mean 'steps'?); expected one of: steps, epochs, batch_size, record_every, autograd, dtype, device, eval_every, eval_batch_size",
-            "demo.yaml:4:1: unknown key 'seed' in experiment (did you mean 'seeds'?); expected one of: name, description, objective, objectives, dataset, schedule, training, seeds, search, optimizers, timeout"),
+            "demo.yaml:4:1: unknown key 'seed' in experiment (did you mean 'seeds'?); expected one of: name, description, objective, objectives, dataset, schedule, training, seeds, search, optimizers, timeout, target"),
         Case("bad values", Good.Replace("seeds: 2", "seeds: -1").Replace("dtype: float64", "dtype: float16"),
             "demo.yaml:3:31: 'training.dtype' = 'float16' is not valid; use one of: float32, float64",
             "demo.yaml:4:8: 'seeds' = '-1': give a count (1 to 100000; seeds 0, 1, ...) or a list of non-negative integers"),

@@ -14,6 +14,10 @@ public sealed class ShippedExperimentsTests
     [TestCase("schedules-airfoil.yaml", 3 * (2 + 2 + 1))]
     [TestCase("fmnist-mlp.yaml", 5 * 3)]
     [TestCase("fmnist-mlp-quick.yaml", 2 * 3)]
+    [TestCase("fmnist-2c2d.yaml", 5 * 3)]
+    [TestCase("fmnist-2c2d-quick.yaml", 2 * 3)]
+    [TestCase("noisy-quadratic.yaml", (3 + 2 + 2) * 2)]
+    [TestCase("noisy-quadratic-quick.yaml", 3 * 2)]
     [TestCase("cifar10-3c3d.yaml", 5 * 3)]
     [TestCase("cifar10-3c3d-quick.yaml", 2 * 3)]
     public void The_experiment_expands(string file, int trials)
@@ -21,6 +25,14 @@ public sealed class ShippedExperimentsTests
         var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", file)), TestEngine.Catalog);
 
         Assert.That(plan.Trials, Has.Count.EqualTo(trials));
+    }
+
+    [Test]
+    public void The_quick_mlp_experiment_measures_the_time_to_0_75_valid_accuracy_without_stopping()
+    {
+        var plan = SweepExpander.Expand(ExperimentFileParser.Load(Path.Combine(Repository.Root, "experiments", "fmnist-mlp-quick.yaml")), TestEngine.Catalog);
+
+        Assert.That(plan.Trials.Select(t => t.Trial.Target), Has.All.EqualTo(new Engine.Targets.TrialTarget("valid/accuracy", 0.75, Engine.Targets.TargetMode.Max)));
     }
 
     [Test]

@@ -28,28 +28,29 @@ internal static class ScheduleWorkTimer
         var schedule = CreateSchedule(warmupCosine, totalSteps);
         var harness = new OptimizerHarness(adam.Instance, OptionsSchema.For(adam.Instance.OptionsType));
         var problem = new LeastSquaresProblem();
-        var constantParameters = problem.CreateParameters(ScalarType.Float32);
-        var changingParameters = problem.CreateParameters(ScalarType.Float32);
-        using var constant = harness.Create(harness.Options(lr: 0.01), constantParameters, ScalarType.Float32);
-        using var changing = harness.Create(harness.Options(lr: 0.01), changingParameters, ScalarType.Float32);
+        var parameters = problem.CreateParameters(ScalarType.Float32);
         try
         {
-            OptimizerHarness.Run(constant, problem, constantParameters, 1);
-            OptimizerHarness.Run(changing, problem, changingParameters, 1);
-            return Time(constant, changing, ScheduledLearningRate.For(changing, schedule), totalSteps);
+            using var optimizer = harness.Create(harness.Options(lr: 0.01), parameters, ScalarType.Float32);
+            OptimizerHarness.Run(optimizer, problem, parameters, 1);
+            return Time(optimizer, ScheduledLearningRate.For(optimizer, schedule), totalSteps);
         }
         finally
         {
-            foreach (var parameter in constantParameters.Concat(changingParameters))
+            foreach (var parameter in parameters)
             {
                 parameter.Dispose();
             }
         }
     }
 
-    private static (double SetRate, double ConstantStep, double ChangedStep) Time(IOptimizer constant, IOptimizer changing, ScheduledLearningRate driver, long totalSteps)
+    /// <summary>
+    /// One optimizer, blocks in turn: the host setting the rate alone; updates with the rate set to the same value
+    /// before each (no new Scalar); updates with the rate set to one of two values in turn (a new Scalar each time).
+    /// </summary>
+    private static (double SetRate, double ConstantStep, double ChangedStep) Time(IOptimizer optimizer, ScheduledLearningRate driver, long totalSteps)
     {
-        // Steps on fixed gradients (the first step's): only the update runs, so the difference is the rate's alone.
+        var scheduled = (IScheduledOptimizer)optimizer;
         double setRate = double.MaxValue, plain = double.MaxValue, changed = double.MaxValue;
         long t = 0;
         for (int block = 0; block < Blocks; block++)
@@ -64,15 +65,16 @@ internal static class ScheduleWorkTimer
             clock.Restart();
             for (int i = 0; i < StepsPerBlock; i++)
             {
-                constant.Step();
+                scheduled.LearningRate = 0.01;
+                optimizer.Step();
             }
 
             plain = Math.Min(plain, clock.Elapsed.TotalMicroseconds / StepsPerBlock);
             clock.Restart();
             for (int i = 0; i < StepsPerBlock; i++)
             {
-                ((IScheduledOptimizer)changing).LearningRate = 0.01 * (1 + ((i & 1) * 1e-3));
-                changing.Step();
+                scheduled.LearningRate = 0.01 * (1 + ((i & 1) * 1e-3));
+                optimizer.Step();
             }
 
             changed = Math.Min(changed, clock.Elapsed.TotalMicroseconds / StepsPerBlock);

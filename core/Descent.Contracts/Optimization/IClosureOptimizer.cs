@@ -9,7 +9,7 @@ namespace Descent.Contracts;
 /// optimizer calls it as often as it needs, the first time for the gradient at the current point.
 /// </summary>
 /// <remarks>
-/// The closure zeroes every gradient, computes the training loss on the current batch (the same batch on
+/// The closure clears every gradient (sets it to none, as PyTorch 2's zero_grad() does), computes the training loss on the current batch (the same batch on
 /// every call), back-propagates it and returns the loss, detached, as a scalar tensor in the step's dispose
 /// scope. <see cref="IOptimizer.Step()"/> without a closure throws <see cref="InvalidOperationException"/>.
 /// </remarks>

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Descent.Engine.Trials;
 
-/// <summary>The closure an <see cref="IClosureOptimizer"/> calls: zero the gradients, compute the training loss on the batch, back-propagate, return the loss.</summary>
+/// <summary>The closure an <see cref="IClosureOptimizer"/> calls: clear the gradients, compute the training loss on the batch, back-propagate, return the loss.</summary>
 public static class LossClosure
 {
     /// <summary>A closure over <paramref name="objective"/> on <paramref name="batch"/> (the same batch on every call).</summary>

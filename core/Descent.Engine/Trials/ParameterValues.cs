@@ -54,13 +54,16 @@ public static class ParameterValues
         return parameters.All(p => isfinite(p).all().item<bool>());
     }
 
-    /// <summary>Zeroes every gradient in place (before the backward pass).</summary>
+    /// <summary>
+    /// Clears every gradient before the backward pass, as PyTorch's <c>zero_grad()</c> does by default since 2.0
+    /// (<c>set_to_none=True</c>): the backward pass then writes each gradient afresh instead of adding it to zeros,
+    /// which saves a fill and an add per parameter and gives the same values.
+    /// </summary>
     public static void ZeroGrad(ParameterSet parameters)
     {
         foreach (var p in parameters)
         {
-            using var grad = p.grad;
-            grad?.zero_();
+            p.grad = null;
         }
     }
 }

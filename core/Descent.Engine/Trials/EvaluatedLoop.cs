@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Engine.Trials;
@@ -129,8 +130,11 @@ public static class EvaluatedLoop
             run.Optimizer.Step();
         }
 
-        // Summed on the device, read only at the next evaluation: no synchronization per step.
-        trainLoss.add_(loss.detach().to(ScalarType.Float64).mul(size));
+        // Summed on the device, read only at the next evaluation: no synchronization per step. The batch size and add_'s
+        // alpha as held Scalars, not a bare long and TorchSharp's default 1 (HeldScalars says why).
+        using var weight = ((double)size).ToScalar();
+        using var one = 1.0.ToScalar();
+        trainLoss.add_(loss.detach().to(ScalarType.Float64).mul(weight), one);
     }
 
     /// <summary>Evaluates the splits and records the results; pauses the training clock meanwhile.</summary>

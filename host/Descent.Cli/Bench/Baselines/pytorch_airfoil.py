@@ -253,6 +253,11 @@ def main():
     features, labels = load(args.data)
     figures = step_mode(features, labels, args.epochs) if args.mode == "step" else sweep_mode(features, labels, args.seeds)
     figures["torch_version"] = torch.__version__
+    write_figures(figures)
+
+
+def write_figures(figures):
+    """Adds the BLAS torch runs on (warning when it is the slow reference one) and prints the figures as one JSON line."""
     blas = blas_library()
     figures["blas"] = blas
     if blas == "reference":

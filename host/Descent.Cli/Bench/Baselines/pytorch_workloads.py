@@ -22,9 +22,7 @@ Needs numpy and torch (Debian: apt-get install python3-torch).
 import argparse
 import ctypes
 import gzip
-import json
 import os
-import sys
 import time
 
 import numpy as np
@@ -32,7 +30,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from pytorch_airfoil import blas_library
+from pytorch_airfoil import write_figures
 
 TRAIN_EVAL_ROWS = 10_000
 
@@ -160,14 +158,8 @@ def main():
     figures["torch_version"] = torch.__version__
     figures["threads"] = torch.get_num_threads()
     figures["blas_threads"] = openblas_threads()
-    blas = blas_library()
-    figures["blas"] = blas
     figures["blas_build"] = "BLAS_INFO=" + torch.__config__.show().split("BLAS_INFO=")[1].split(",")[0] if "BLAS_INFO=" in torch.__config__.show() else "unknown"
-    if blas == "reference":
-        print("warning: torch runs on the reference BLAS (slow); install OpenBLAS (Debian: apt-get install libopenblas0-pthread)"
-              " or the comparison is against a crippled baseline", file=sys.stderr)
-    json.dump(figures, sys.stdout)
-    print()
+    write_figures(figures)
 
 
 if __name__ == "__main__":

@@ -12,17 +12,40 @@ public static class DescentProcess
     public static string HostAssembly { get; } = Path.Combine(
         Descent.Tests.Support.Repository.Root, "host", "Descent.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "descent.dll");
 
+    /// <summary>Whether this system's <c>env</c> can reset a signal to its default (GNU coreutils 8.31 and later).</summary>
+    private static readonly Lazy<bool> ResetsInterrupt = new(() =>
+    {
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { UseShellExecute = false, RedirectStandardError = true })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
+
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
     /// <summary>Starts the host with extra environment variables (and none of the sharding or MLflow variables of the test process).</summary>
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(ResetsInterrupt.Value ? "env" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (ResetsInterrupt.Value)
+        {
+            // A test run started in the background of a script (`cmd &`) inherits SIGINT ignored, and so would the host:
+            // the Ctrl-C tests would then interrupt nothing. env resets it to the default and execs dotnet (same process id).
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(HostAssembly);
         foreach (string arg in args)
         {

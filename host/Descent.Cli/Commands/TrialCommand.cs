@@ -212,10 +212,15 @@ public static class TrialCommand
             o.WriteLine($"error   {result.Error}");
         }
 
-        if (result.FinalParams.Count <= 12)
+        if (result.FinalParams.Count is > 0 and <= 12)
         {
             var values = report.ParamNames.Zip(result.FinalParams, (n, v) => $"{n} {v.ToString("F6", CultureInfo.InvariantCulture)}");
             o.WriteLine($"final   {string.Join(", ", values)}");
+        }
+        else if (report.ParameterCount > 12 && report.FinalParamsSha256 is { } sha)
+        {
+            // A model's millions of values are no console line: their count and digest, the values in --json (up to 10,000).
+            o.WriteLine($"final   {report.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters, SHA-256 {sha}");
         }
 
         string perEpoch = result.SecondsPerEpoch is { } s ? $", {s.ToString("F6", CultureInfo.InvariantCulture)} sec per epoch" : "";

@@ -45,6 +45,18 @@ public sealed class TrialCommandTests
     }
 
     [Test]
+    public void Human_output_gives_a_models_parameter_count_and_digest_instead_of_its_values()
+    {
+        string[] trial = ["trial", "--optimizer", "torch-sgd", "--objective", "noisy-quadratic", "--dataset", "quadratic-noise", "--epochs", "1", "--batch-size", "128", "--no-track", "--in-process"];
+        var human = CliRun.Of(trial);
+        var json = CliRun.Of([.. trial, "--json"]);
+
+        Assert.That(human.ExitCode, Is.EqualTo(ExitCodes.Ok), human.Error);
+        string sha = JsonDocument.Parse(json.Out).RootElement.GetProperty("final_params_sha256").GetString()!;
+        Assert.That(human.Out, Does.Contain($"final   100 parameters, SHA-256 {sha}\n"), "the same digest as --json, of the same run");
+    }
+
+    [Test]
     public void Out_writes_the_trajectory_as_csv_and_pictures()
     {
         string directory = Path.Combine(Path.GetTempPath(), "descent-trial-out-" + Guid.NewGuid().ToString("N"));

@@ -82,6 +82,7 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
     private TrialAttempt Follow(ReplayedRun run, WorkerProcess current, Stopwatch clock, TrialTimeLimit? limit, CancellationToken cancellation)
     {
         double sentAt = current.Elapsed;
+        var sinceMemoryCheck = Stopwatch.StartNew();
         while (true)
         {
             var left = limit is null ? Timeout.InfiniteTimeSpan : limit.Limit - clock.Elapsed;
@@ -90,9 +91,14 @@ public sealed class WorkerSlot(WorkerPool pool, DataLocations data) : ITrialSlot
                 return Lost(run, current, FailureKind.Timeout, limit.Message());
             }
 
-            if (OverMemory(current) is { } peak)
+            // At most every CheckInterval, however many points the worker streams meanwhile: reading the peak costs a /proc read.
+            if (launch.MemoryLimit is not null && sinceMemoryCheck.Elapsed >= WorkerMemoryLimit.CheckInterval)
             {
-                return Lost(run, current, FailureKind.Memory, launch.MemoryLimit!.Message(peak));
+                sinceMemoryCheck.Restart();
+                if (OverMemory(current) is { } peak)
+                {
+                    return Lost(run, current, FailureKind.Memory, launch.MemoryLimit.Message(peak));
+                }
             }
 
             WorkerEvent? next;

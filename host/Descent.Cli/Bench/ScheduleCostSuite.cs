@@ -55,14 +55,14 @@ public sealed class ScheduleCostSuite : IBenchmarkSuite
         var cpuRatios = with.Zip(without, (w, p) => w.CpuMicroseconds / p.CpuMicroseconds).ToList();
         var figures = new Dictionary<string, double>
         {
-            ["adam_batch10_us_per_step_unscheduled_median"] = Median(without.Select(t => t.WallMicroseconds).ToList()),
-            ["adam_batch10_us_per_step_warmup_cosine_median"] = Median(with.Select(t => t.WallMicroseconds).ToList()),
-            ["adam_batch10_cpu_us_per_step_unscheduled_median"] = Median(without.Select(t => t.CpuMicroseconds).ToList()),
-            ["adam_batch10_cpu_us_per_step_warmup_cosine_median"] = Median(with.Select(t => t.CpuMicroseconds).ToList()),
-            ["schedule_overhead_percent_of_a_step_wall"] = (Median(wallRatios) - 1) * 100,
-            ["schedule_overhead_percent_of_a_step"] = (Median(cpuRatios) - 1) * 100,
-            ["schedule_overhead_percent_quartile_1"] = (Quantile(cpuRatios, 0.25) - 1) * 100,
-            ["schedule_overhead_percent_quartile_3"] = (Quantile(cpuRatios, 0.75) - 1) * 100,
+            ["adam_batch10_us_per_step_unscheduled_median"] = BenchStatistics.Median(without.Select(t => t.WallMicroseconds).ToList()),
+            ["adam_batch10_us_per_step_warmup_cosine_median"] = BenchStatistics.Median(with.Select(t => t.WallMicroseconds).ToList()),
+            ["adam_batch10_cpu_us_per_step_unscheduled_median"] = BenchStatistics.Median(without.Select(t => t.CpuMicroseconds).ToList()),
+            ["adam_batch10_cpu_us_per_step_warmup_cosine_median"] = BenchStatistics.Median(with.Select(t => t.CpuMicroseconds).ToList()),
+            ["schedule_overhead_percent_of_a_step_wall"] = (BenchStatistics.Median(wallRatios) - 1) * 100,
+            ["schedule_overhead_percent_of_a_step"] = (BenchStatistics.Median(cpuRatios) - 1) * 100,
+            ["schedule_overhead_percent_quartile_1"] = (BenchStatistics.Quantile(cpuRatios, 0.25) - 1) * 100,
+            ["schedule_overhead_percent_quartile_3"] = (BenchStatistics.Quantile(cpuRatios, 0.75) - 1) * 100,
             ["pairs"] = cpuRatios.Count,
         };
         context.Console.Out.WriteLine(
@@ -97,17 +97,6 @@ public sealed class ScheduleCostSuite : IBenchmarkSuite
 
         long stepsPerEpoch = result.Steps / EpochsPerRun;
         return new Timing(result.EpochSeconds.Skip(1).Sum() / (stepsPerEpoch * (EpochsPerRun - 1)) * 1e6, clock.SecondsAfterFirstEpoch / (stepsPerEpoch * (EpochsPerRun - 1)) * 1e6);
-    }
-
-    private static double Median(List<double> values) => Quantile(values, 0.5);
-
-    private static double Quantile(List<double> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 
     private sealed record Timing(double WallMicroseconds, double CpuMicroseconds);

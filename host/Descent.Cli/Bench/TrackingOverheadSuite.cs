@@ -74,14 +74,14 @@ public sealed class TrackingOverheadSuite : IBenchmarkSuite
 
         foreach (var (name, _) in variants)
         {
-            figures[$"{label}_{name}_wall_ms"] = Median(wall[name]) * 1e3;
-            figures[$"{label}_{name}_loop_ms"] = Median(loop[name]) * 1e3;
+            figures[$"{label}_{name}_wall_ms"] = BenchStatistics.Median(wall[name]) * 1e3;
+            figures[$"{label}_{name}_loop_ms"] = BenchStatistics.Median(loop[name]) * 1e3;
         }
 
         foreach (string name in new[] { "file", "http" })
         {
-            figures[$"{label}_{name}_overhead_ratio"] = (Median(wall[name]) / Median(wall["off"])) - 1;
-            figures[$"{label}_{name}_loop_overhead_ratio"] = (Median(loop[name]) / Median(loop["off"])) - 1;
+            figures[$"{label}_{name}_overhead_ratio"] = (BenchStatistics.Median(wall[name]) / BenchStatistics.Median(wall["off"])) - 1;
+            figures[$"{label}_{name}_loop_overhead_ratio"] = (BenchStatistics.Median(loop[name]) / BenchStatistics.Median(loop["off"])) - 1;
         }
 
         context.Console.Out.WriteLine($"   {label}: {trial.Dataset?.Id} batch {trial.Training.BatchSize}, {trial.Training.Epochs} epochs; medians of {rounds} interleaved rounds");
@@ -126,7 +126,7 @@ public sealed class TrackingOverheadSuite : IBenchmarkSuite
             }
         }
 
-        figures["epochs2_result_files_and_pictures_ms"] = Median(times) * 1e3;
+        figures["epochs2_result_files_and_pictures_ms"] = BenchStatistics.Median(times) * 1e3;
     }
 
     /// <summary>Metric points per second from the first logged to the run ended.</summary>
@@ -159,12 +159,6 @@ public sealed class TrackingOverheadSuite : IBenchmarkSuite
             Training = new TrainingSettings(Epochs: epochs, BatchSize: 10, RecordEvery: TrainingSettings.DefaultRecordEvery),
         };
         return TrialResolver.Resolve(spec, context.Engine.Catalog);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>A folder deleted at the end of the benchmark.</summary>

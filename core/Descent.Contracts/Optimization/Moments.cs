@@ -12,19 +12,15 @@ namespace Descent.Contracts;
 /// </summary>
 /// <remarks>
 /// Pass held Scalars (<see cref="SlotOptimizer"/>'s <c>Hold</c>), not doubles; <see cref="HeldScalars"/> says why.
-/// Call these inside <see cref="SlotOptimizer.Step"/>: the one temporary (<c>weight·value</c> in
-/// <see cref="UpdateMoment"/>) belongs to the step's dispose scope. The operations are fixed because
-/// trajectories are compared bit for bit: <c>mul_</c> then <c>add_</c> of a product rounds differently from
-/// <c>lerp_</c> or from <c>add_</c> with an alpha, and <c>addcmul_</c> differently from squaring first.
+/// Call these inside <see cref="SlotOptimizer.Step"/>; none makes a temporary. The operations are PyTorch's
+/// (<c>mul_</c>, then <c>add_</c> with an alpha or <c>addcmul_</c>), so a rule written with them rounds as
+/// <c>torch.optim</c>'s does: libtorch's <c>add_</c> with an alpha is one fused multiply-add, which rounds
+/// differently from a product added afterwards, and <c>lerp_</c> differently again.
 /// </remarks>
 public static class Moments
 {
-    // The alpha of UpdateMoment's add_, held for the process: TorchSharp's add_(Tensor) would pass a temporary 1.
-    // Shared by every thread: libtorch only reads a Scalar.
-    private static readonly Scalar One = 1.0.ToScalar();
-
     /// <summary>
-    /// <c>m = decay·m + weight·g</c>, in place (a multiply of m, then the add of the product weight·g).
+    /// <c>m = decay·m + weight·g</c>, in place (a multiply of m, then one <c>add_</c> of g with alpha weight).
     /// </summary>
     /// <param name="moment">The state tensor m, changed in place.</param>
     /// <param name="value">The new sample g (usually the gradient).</param>
@@ -35,7 +31,7 @@ public static class Moments
     {
         ArgumentNullException.ThrowIfNull(moment);
         ArgumentNullException.ThrowIfNull(value);
-        return moment.mul_(decay).add_(value.mul(weight), One);
+        return moment.mul_(decay).add_(value, weight);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Descent.Contracts;
 using Descent.Engine.Trials;
+using Descent.Runs.Files;
 using Descent.Tracking;
 using Descent.Tracking.Model;
 using Descent.Tracking.Recording;
@@ -33,7 +34,7 @@ public sealed class TrialTracker : ITrialObserver
         }
 
         // The configuration is known now: attach it while the trial runs, not after.
-        string configuration = Path.Combine(Path.GetTempPath(), $"descent-trial-{Guid.NewGuid():N}.json");
+        string configuration = ScratchDirectory.NewPath("descent-trial", ".json");
         File.WriteAllText(configuration, ConfigurationJson(trial), Utf8);
         recorder.LogArtifact(configuration, ConfigurationArtifact, deleteAfter: true);
     }

@@ -20,7 +20,6 @@ internal sealed class TrialFinisher
     private readonly Channel<Job> jobs;
     private readonly IServiceProvider services;
     private readonly Task[] finishers;
-    private readonly string scratch = ScratchRoot();
 
     public TrialFinisher(IServiceProvider services, int capacity, int concurrency)
     {
@@ -68,7 +67,7 @@ internal sealed class TrialFinisher
 
     private async Task<string?> FinishAsync(Job job)
     {
-        string files = Path.Combine(scratch, $"descent-sweep-{Guid.NewGuid():N}");
+        string files = ScratchDirectory.NewPath("descent-sweep");
         Directory.CreateDirectory(files);
         try
         {
@@ -103,32 +102,6 @@ internal sealed class TrialFinisher
         {
             Directory.Delete(files, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// Where a trial's files wait to be attached: memory-backed <c>/dev/shm</c> where there is one (each trial
-    /// writes, copies and deletes a few files there; on a slow disk that was a noticeable part of a sweep),
-    /// else the temporary folder.
-    /// </summary>
-    private static string ScratchRoot()
-    {
-        const string shared = "/dev/shm";
-        try
-        {
-            if (Directory.Exists(shared))
-            {
-                string probe = Path.Combine(shared, $"descent-probe-{Guid.NewGuid():N}");
-                Directory.CreateDirectory(probe);
-                Directory.Delete(probe);
-                return shared;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Not usable: fall back to the temporary folder.
-        }
-
-        return Path.GetTempPath();
     }
 
     private sealed record Job(SweepTrial Trial, TrialResult Result, TrialTracker Tracker, string? WorkerOutput, TaskCompletionSource<string?> RunId);

@@ -30,6 +30,19 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
     /// <inheritdoc />
     public IReadOnlyDictionary<string, double> Run(BenchContext context)
     {
+        var stores = new List<string>();
+        try
+        {
+            return Run(context, stores);
+        }
+        finally
+        {
+            Delete(stores);
+        }
+    }
+
+    private static Dictionary<string, double> Run(BenchContext context, List<string> stores)
+    {
         string root = DefaultDataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new UsageException("the sweep benchmark runs experiments/ch7-airfoil.yaml from a Descent checkout; run it from one");
         string file = Path.Combine(root, "experiments", "ch7-airfoil.yaml");
@@ -43,22 +56,22 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
 
         // Warm up (JIT, first pictures, the store's code paths) on a few trials, so that no variant pays for starting first.
         var warmUp = plan with { Trials = plan.Trials.Where(t => t.Trial.Seed == 0).Take(8).Select((t, i) => t with { Index = i }).ToArray() };
-        Measure(context, warmUp, 2, tracked: true, quiet: true);
-        Measure(context, warmUp, 2, tracked: false, quiet: true);
-        Measure(context, warmUp, 2, tracked: false, quiet: true, inProcess: true);
+        Measure(context, warmUp, stores, 2, tracked: true, quiet: true);
+        Measure(context, warmUp, stores, 2, tracked: false, quiet: true);
+        Measure(context, warmUp, stores, 2, tracked: false, quiet: true, inProcess: true);
         var statistics = new List<global::Descent.Sweeps.Workers.WorkerStatistics>();
         foreach (bool tracked in new[] { true, false })
         {
             foreach (int parallel in new[] { 1, 2 })
             {
                 string variant = $"{(tracked ? "tracked" : "untracked")}_parallel{parallel}";
-                double seconds = Measure(context, plan, parallel, tracked, statistics: statistics);
+                double seconds = Measure(context, plan, stores, parallel, tracked, statistics: statistics);
                 figures[$"{variant}_wall_seconds"] = seconds;
                 figures[$"{variant}_trials_per_second"] = plan.Trials.Count / seconds;
             }
         }
 
-        double inProcess = Measure(context, plan, 2, tracked: false, inProcess: true);
+        double inProcess = Measure(context, plan, stores, 2, tracked: false, inProcess: true);
         figures["untracked_parallel2_in_process_wall_seconds"] = inProcess;
         var startups = statistics.SelectMany(s => s.StartupSeconds).ToArray();
         var dispatches = statistics.SelectMany(s => s.DispatchSeconds).ToArray();
@@ -93,7 +106,7 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
     }
 
     private static double Measure(
-        BenchContext context, SweepPlan plan, int parallel, bool tracked, bool quiet = false, bool inProcess = false, List<global::Descent.Sweeps.Workers.WorkerStatistics>? statistics = null)
+        BenchContext context, SweepPlan plan, List<string> stores, int parallel, bool tracked, bool quiet = false, bool inProcess = false, List<global::Descent.Sweeps.Workers.WorkerStatistics>? statistics = null)
     {
         var workers = inProcess ? null : context.Workers?.Invoke(Math.Max(1, Environment.ProcessorCount / parallel));
         if (workers is not null && statistics is not null && !statistics.Contains(workers.Statistics))
@@ -101,30 +114,31 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
             statistics.Add(workers.Statistics);
         }
 
+        // The stores are deleted together at the end, not after each variant: on an ext4 without a journal, creating a
+        // file soon after thousands were deleted scans past each recently deleted inode, and the next variant would pay for it.
         string store = Path.Combine(Path.GetTempPath(), $"descent-bench-sweep-{Guid.NewGuid():N}");
-        try
+        stores.Add(store);
+        var clock = Stopwatch.StartNew();
+        using var session = tracked ? TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name)) : null;
+        var tracking = session is null ? null : SweepTracking.OpenAsync(session, plan, context.Cancellation).GetAwaiter().GetResult();
+        var runner = new SweepRunner(context.Engine.Runner, context.Engine.Services, context.Engine.Data, workers);
+        var (outcomes, _) = runner.RunAsync(plan, new SweepRunOptions(parallel, Shard.All), tracking, new Silent(), context.Cancellation).GetAwaiter().GetResult();
+        tracking?.CompleteAsync(false, [], context.Cancellation).GetAwaiter().GetResult();
+        double seconds = clock.Elapsed.TotalSeconds;
+        int bad = outcomes.Count(o => o.Result.Status is TrialStatus.Failed or TrialStatus.Killed);
+        if (!quiet)
         {
-            var clock = Stopwatch.StartNew();
-            using var session = tracked ? TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name)) : null;
-            var tracking = session is null ? null : SweepTracking.OpenAsync(session, plan, context.Cancellation).GetAwaiter().GetResult();
-            var runner = new SweepRunner(context.Engine.Runner, context.Engine.Services, context.Engine.Data, workers);
-            var (outcomes, _) = runner.RunAsync(plan, new SweepRunOptions(parallel, Shard.All), tracking, new Silent(), context.Cancellation).GetAwaiter().GetResult();
-            tracking?.CompleteAsync(false, [], context.Cancellation).GetAwaiter().GetResult();
-            double seconds = clock.Elapsed.TotalSeconds;
-            int bad = outcomes.Count(o => o.Result.Status is TrialStatus.Failed or TrialStatus.Killed);
-            if (!quiet)
-            {
-                context.Console.Out.WriteLine($"   {(tracked ? "tracked to a local store" : "untracked")}, --parallel {parallel}{(workers is null ? " --in-process" : "")}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
-            }
-
-            return seconds;
+            context.Console.Out.WriteLine($"   {(tracked ? "tracked to a local store" : "untracked")}, --parallel {parallel}{(workers is null ? " --in-process" : "")}: {outcomes.Count} trials in {seconds:F2} s ({bad} failed or killed)");
         }
-        finally
+
+        return seconds;
+    }
+
+    private static void Delete(IEnumerable<string> stores)
+    {
+        foreach (string store in stores.Where(Directory.Exists))
         {
-            if (Directory.Exists(store))
-            {
-                Directory.Delete(store, recursive: true);
-            }
+            Directory.Delete(store, recursive: true);
         }
     }
 

@@ -17,4 +17,7 @@ public sealed record BenchContext(EngineHost Engine, CliConsole Console, bool Qu
 
     /// <summary>Epochs per measured trial for the suites that train on a dataset (<c>--epochs</c>); null: the suite's default.</summary>
     public int? Epochs { get; init; }
+
+    /// <summary>Where the sweep suite's tracked runs go (<c>--store-dir</c>); null: the temporary folder.</summary>
+    public string? StoreDirectory { get; init; }
 }

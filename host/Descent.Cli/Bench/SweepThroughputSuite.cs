@@ -53,6 +53,8 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
         }
 
         var figures = new Dictionary<string, double> { ["trials"] = plan.Trials.Count };
+        string storeRoot = StoreRoot(context);
+        context.Console.Out.WriteLine($"   tracked runs go to local stores under {storeRoot}: {FileSystemDescription.Of(storeRoot)}");
 
         // Warm up (JIT, first pictures, the store's code paths) on a few trials, so that no variant pays for starting first.
         var warmUp = plan with { Trials = plan.Trials.Where(t => t.Trial.Seed == 0).Take(8).Select((t, i) => t with { Index = i }).ToArray() };
@@ -116,7 +118,7 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
 
         // The stores are deleted together at the end, not after each variant: on an ext4 without a journal, creating a
         // file soon after thousands were deleted scans past each recently deleted inode, and the next variant would pay for it.
-        string store = Path.Combine(Path.GetTempPath(), $"descent-bench-sweep-{Guid.NewGuid():N}");
+        string store = Path.Combine(StoreRoot(context), $"descent-bench-sweep-{Guid.NewGuid():N}");
         stores.Add(store);
         var clock = Stopwatch.StartNew();
         using var session = tracked ? TrackingSession.Open(TrackingSettings.Resolve(store, plan.File.Name)) : null;
@@ -132,6 +134,24 @@ public sealed class SweepThroughputSuite : IBenchmarkSuite
         }
 
         return seconds;
+    }
+
+    /// <summary><c>--store-dir</c> (created when missing), else the temporary folder.</summary>
+    private static string StoreRoot(BenchContext context)
+    {
+        if (context.StoreDirectory is not { } directory)
+        {
+            return Path.GetTempPath();
+        }
+
+        try
+        {
+            return Directory.CreateDirectory(directory).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new UsageException($"--store-dir '{directory}' cannot be used as a folder: {e.Message}");
+        }
     }
 
     private static void Delete(IEnumerable<string> stores)

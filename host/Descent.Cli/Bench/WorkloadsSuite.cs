@@ -13,7 +13,8 @@ namespace Descent.Cli.Bench;
 /// threads, run in-process through the trial runner a <c>descent trial</c> uses; beside them
 /// <c>Bench/Baselines/pytorch_workloads.py</c> doing the same work. Per model and thread count: seconds per epoch,
 /// evaluation images per second (no_grad, eval batch 1000, train_eval + valid + test after each epoch) and
-/// memory (live tensors and working set at the start and after each epoch); the ratios Descent / PyTorch.
+/// memory (live tensors and working set at the start and after each epoch); the ratios Descent / PyTorch; and the
+/// rate of the MLP's matrix products alone on each side (<see cref="GemmProbe"/>), which separates the BLAS from the rest.
 /// </summary>
 public sealed class WorkloadsSuite : IBenchmarkSuite
 {
@@ -51,6 +52,8 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         var (python, problem) = PythonBaseline.Find();
         var descent = new Dictionary<(string, int), WorkloadMeasurement>();
         var pytorch = new Dictionary<(string, int), WorkloadMeasurement>();
+        var descentGemm = new Dictionary<int, double>();
+        var pytorchGemm = new Dictionary<int, double>();
         Dictionary<string, JsonElement>? torchFigures = null;
         int threadsBefore = torch.get_num_threads();
         try
@@ -66,6 +69,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                     context.Console.Out.WriteLine(WorkloadTable.Progress("Descent", workload.Objective, threads, descent[(workload.Objective, threads)]));
                 }
 
+                descentGemm[threads] = GemmProbe.Gflops(EvalBatchSize);
                 if (python is null || data is null)
                 {
                     continue;
@@ -76,6 +80,11 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                 {
                     pytorch[(workload.Objective, threads)] = Read(torchFigures[workload.PyTorchName]);
                     context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, pytorch[(workload.Objective, threads)]));
+                }
+
+                if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Number)
+                {
+                    pytorchGemm[threads] = gemm.GetDouble();
                 }
             }
         }
@@ -91,6 +100,20 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
             : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: libtorch {torch.__version__} as TorchSharp ships it (Intel oneMKL linked into libtorch_cpu)");
         var figures = WorkloadFigures.Collect(descent, pytorch);
         WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
+        foreach (var (threads, rate) in descentGemm)
+        {
+            figures[$"mlp_gemm_{threads}thread_gflops"] = rate;
+            string beside = "";
+            if (pytorchGemm.TryGetValue(threads, out double torchRate))
+            {
+                figures[$"pytorch_mlp_gemm_{threads}thread_gflops"] = torchRate;
+                figures[$"mlp_gemm_{threads}thread_rate_ratio_to_pytorch"] = rate / torchRate;
+                beside = $", PyTorch {torchRate:F1} GFLOP/s (ratio {rate / torchRate:F2})";
+            }
+
+            console.WriteLine($"   mlp-classifier's layer products alone (linear, batch {EvalBatchSize}, no_grad), {threads} thread(s): Descent {rate:F1} GFLOP/s{beside}");
+        }
+
         return figures;
     }
 

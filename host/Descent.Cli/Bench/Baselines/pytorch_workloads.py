@@ -71,6 +71,28 @@ def cnn():
 MODELS = {"mlp": mlp, "cnn": cnn}
 
 
+def mlp_gemm_gflops(batch, repeats=20, warm_up=3):
+    """GFLOP/s of mlp()'s layer products alone (linear with bias, no activations, float32, no_grad) at the
+    evaluation batch, the median of the timed passes: the BLAS's matrix product, as Descent's GemmProbe."""
+    widths = [784, 1000, 500, 100, 10]
+    generator = torch.Generator().manual_seed(0)
+    x = torch.rand(batch, widths[0], generator=generator)
+    layers = [(torch.rand(o, i, generator=generator), torch.rand(o, generator=generator)) for i, o in zip(widths, widths[1:])]
+    seconds = []
+    with torch.no_grad():
+        for repeat in range(warm_up + repeats):
+            start = time.perf_counter()
+            h = x
+            for weight, bias in layers:
+                h = F.linear(h, weight, bias)
+            if repeat >= warm_up:
+                seconds.append(time.perf_counter() - start)
+    seconds.sort()
+    middle = len(seconds) // 2
+    median = seconds[middle] if len(seconds) % 2 else (seconds[middle - 1] + seconds[middle]) / 2
+    return 2 * batch * sum(i * o for i, o in zip(widths, widths[1:])) / median / 1e9
+
+
 def rss_mb():
     with open("/proc/self/status") as status:
         for line in status:
@@ -155,6 +177,7 @@ def main():
     figures = {"train_rows": train[0].shape[0]}
     for name in args.models.split(","):
         figures[name] = run(name, train, splits, args.epochs, args.batch, args.eval_batch, args.seed)
+    figures["mlp_gemm_gflops"] = mlp_gemm_gflops(args.eval_batch)
     figures["torch_version"] = torch.__version__
     figures["threads"] = torch.get_num_threads()
     figures["blas_threads"] = openblas_threads()

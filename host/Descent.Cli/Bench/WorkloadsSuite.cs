@@ -52,8 +52,8 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         var (python, problem) = PythonBaseline.Find();
         var descent = new Dictionary<(string, int), WorkloadMeasurement>();
         var pytorch = new Dictionary<(string, int), WorkloadMeasurement>();
-        var descentGemm = new Dictionary<int, double>();
-        var pytorchGemm = new Dictionary<int, double>();
+        var descentGemm = new Dictionary<(int Threads, int Batch), double>();
+        var pytorchGemm = new Dictionary<(int Threads, int Batch), double>();
         Dictionary<string, JsonElement>? torchFigures = null;
         int threadsBefore = torch.get_num_threads();
         try
@@ -69,7 +69,11 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                     context.Console.Out.WriteLine(WorkloadTable.Progress("Descent", workload.Objective, threads, descent[(workload.Objective, threads)]));
                 }
 
-                descentGemm[threads] = GemmProbe.Gflops(EvalBatchSize);
+                foreach (int batch in new[] { BatchSize, EvalBatchSize })
+                {
+                    descentGemm[(threads, batch)] = GemmProbe.Gflops(batch);
+                }
+
                 if (python is null || data is null)
                 {
                     continue;
@@ -82,9 +86,12 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                     context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, pytorch[(workload.Objective, threads)]));
                 }
 
-                if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Number)
+                if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Object)
                 {
-                    pytorchGemm[threads] = gemm.GetDouble();
+                    foreach (var rate in gemm.EnumerateObject())
+                    {
+                        pytorchGemm[(threads, int.Parse(rate.Name, CultureInfo.InvariantCulture))] = rate.Value.GetDouble();
+                    }
                 }
             }
         }
@@ -100,18 +107,19 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
             : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: libtorch {torch.__version__} as TorchSharp ships it (Intel oneMKL linked into libtorch_cpu)");
         var figures = WorkloadFigures.Collect(descent, pytorch);
         WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
-        foreach (var (threads, rate) in descentGemm)
+        foreach (var ((threads, batch), rate) in descentGemm)
         {
-            figures[$"mlp_gemm_{threads}thread_gflops"] = rate;
+            string key = $"mlp_gemm_batch{batch}_{threads}thread";
+            figures[$"{key}_gflops"] = rate;
             string beside = "";
-            if (pytorchGemm.TryGetValue(threads, out double torchRate))
+            if (pytorchGemm.TryGetValue((threads, batch), out double torchRate))
             {
-                figures[$"pytorch_mlp_gemm_{threads}thread_gflops"] = torchRate;
-                figures[$"mlp_gemm_{threads}thread_rate_ratio_to_pytorch"] = rate / torchRate;
+                figures[$"pytorch_{key}_gflops"] = torchRate;
+                figures[$"{key}_rate_ratio_to_pytorch"] = rate / torchRate;
                 beside = $", PyTorch {torchRate:F1} GFLOP/s (ratio {rate / torchRate:F2})";
             }
 
-            console.WriteLine($"   mlp-classifier's layer products alone (linear, batch {EvalBatchSize}, no_grad), {threads} thread(s): Descent {rate:F1} GFLOP/s{beside}");
+            console.WriteLine($"   mlp-classifier's layer products alone (linear, no_grad), batch {batch}, {threads} thread(s): Descent {rate:F1} GFLOP/s{beside}");
         }
 
         return figures;

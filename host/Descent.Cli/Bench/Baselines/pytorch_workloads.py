@@ -72,8 +72,8 @@ MODELS = {"mlp": mlp, "cnn": cnn}
 
 
 def mlp_gemm_gflops(batch, repeats=20, warm_up=3):
-    """GFLOP/s of mlp()'s layer products alone (linear with bias, no activations, float32, no_grad) at the
-    evaluation batch, the median of the timed passes: the BLAS's matrix product, as Descent's GemmProbe."""
+    """GFLOP/s of mlp()'s layer products alone (linear with bias, no activations, float32, no_grad) at a batch
+    size, the median of the timed passes: the BLAS's matrix product, as Descent's GemmProbe."""
     widths = [784, 1000, 500, 100, 10]
     generator = torch.Generator().manual_seed(0)
     x = torch.rand(batch, widths[0], generator=generator)
@@ -177,7 +177,7 @@ def main():
     figures = {"train_rows": train[0].shape[0]}
     for name in args.models.split(","):
         figures[name] = run(name, train, splits, args.epochs, args.batch, args.eval_batch, args.seed)
-    figures["mlp_gemm_gflops"] = mlp_gemm_gflops(args.eval_batch)
+    figures["mlp_gemm_gflops"] = {str(b): mlp_gemm_gflops(b) for b in sorted({args.batch, args.eval_batch})}
     figures["torch_version"] = torch.__version__
     figures["threads"] = torch.get_num_threads()
     figures["blas_threads"] = openblas_threads()

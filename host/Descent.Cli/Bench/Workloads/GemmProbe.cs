@@ -6,7 +6,7 @@ namespace Descent.Cli.Bench.Workloads;
 
 /// <summary>
 /// The floating-point rate of fmnist_mlp's layer products alone: <c>linear</c> with bias through the four layers
-/// (784-1000-500-100-10, no activations), float32, no_grad, at the evaluation batch, the median of
+/// (784-1000-500-100-10, no activations), float32, no_grad, at a batch size (the training and the evaluation batch), the median of
 /// <see cref="Repeats"/> timed passes after warm-up. That is the BLAS's matrix product and nothing else, so beside
 /// <c>pytorch_workloads.py</c>'s figure for the same products it tells how much of the MLP's gap is the BLAS
 /// (libtorch's oneMKL against Debian's OpenBLAS) and how much the rest of the step.

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Engine.Trials;
@@ -10,6 +11,9 @@ namespace Descent.Engine.Trials;
 /// </summary>
 public static class SplitEvaluator
 {
+    // The alpha of the sums' add_, held for the process (HeldScalars says why); libtorch only reads it, from any thread.
+    private static readonly Scalar One = 1.0.ToScalar();
+
     /// <summary>The mean of each metric in <see cref="IEvaluatedObjective.MetricNames"/> order.</summary>
     public static double[] Means(IEvaluatedObjective objective, Tensor features, Tensor labels, long batchSize)
     {
@@ -27,7 +31,7 @@ public static class SplitEvaluator
             using var batchScope = NewDisposeScope();
             long size = Math.Min(batchSize, rows - start);
             var batch = new Batch(features.narrow(0, start, size), labels.narrow(0, start, size));
-            sums.add_(objective.MetricSums(batch).to(ScalarType.Float64));
+            sums.add_(objective.MetricSums(batch).to(ScalarType.Float64), One);
         }
 
         var totals = sums.cpu().data<double>().ToArray();

@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -24,7 +25,12 @@ public sealed class Cnn3c3d : Classifier
     private readonly (Parameter Weight, Parameter Bias) fc1;
     private readonly (Parameter Weight, Parameter Bias) fc2;
     private readonly (Parameter Weight, Parameter Bias) fc3;
+    private static readonly Scalar One = 1.0.ToScalar();
+    private static readonly Scalar Two = 2.0.ToScalar();
     private readonly double weightDecay;
+
+    // Held as long as the model: freed by its finalizer only once the model is unreachable.
+    private readonly Scalar halfDecay;
 
     /// <summary>Creates the layers; the dataset must give 3 x 32 x 32 inputs.</summary>
     /// <exception cref="DataMismatchException">Another input shape.</exception>
@@ -39,6 +45,7 @@ public sealed class Cnn3c3d : Classifier
         }
 
         weightDecay = options.WeightDecay;
+        halfDecay = (0.5 * weightDecay).ToScalar();
         using var generator = context.CreateGenerator("init");
         var init = new TorchInit(context, generator);
         conv1 = init.Conv2d("conv1", 3, 64, 5);
@@ -70,9 +77,14 @@ public sealed class Cnn3c3d : Classifier
             return loss;
         }
 
-        var squares = conv1.Weight.square().sum() + conv2.Weight.square().sum() + conv3.Weight.square().sum()
-            + fc1.Weight.square().sum() + fc2.Weight.square().sum() + fc3.Weight.square().sum();
-        return loss + squares.mul(0.5 * weightDecay);
+        // Held Scalars, not square(), + and a bare double (HeldScalars says why); the same operations and bits.
+        var squares = conv1.Weight.pow(Two).sum();
+        foreach (var weight in new[] { conv2.Weight, conv3.Weight, fc1.Weight, fc2.Weight, fc3.Weight })
+        {
+            squares = squares.add(weight.pow(Two).sum(), One);
+        }
+
+        return loss.add(squares.mul(halfDecay), One);
     }
 
     /// <summary>

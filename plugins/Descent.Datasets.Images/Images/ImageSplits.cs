@@ -1,4 +1,5 @@
 using Descent.Contracts;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Descent.Datasets.Images;
@@ -102,7 +103,14 @@ public sealed class ImageSplits
         long size = shape.Aggregate(1L, (a, b) => a * b);
         var bytes = tensor(values.AsSpan((int)(first * size), (int)(count * size)).ToArray(), dtype: ScalarType.Byte);
         var floats = bytes.to_type(dtype).reshape([count, .. shape]);
-        return scale ? floats.div_(255) : floats;
+        if (!scale)
+        {
+            return floats;
+        }
+
+        // A Scalar held through the call, not div_(255)'s temporary (HeldScalars in the contracts says why).
+        using var full = 255.ToScalar();
+        return floats.div_(full);
     }
 
     private static DataSplit Split(string name, Tensor images, byte[] labels, int first, int count, TrialContext context)

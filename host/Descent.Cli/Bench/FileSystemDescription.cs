@@ -1,51 +1,70 @@
 namespace Descent.Cli.Bench;
 
 /// <summary>
-/// The file system a folder is on, in words, for benchmark output: its type from <c>/proc/mounts</c> and, for ext4,
-/// whether it has a journal (a journal shows as a <c>/proc/fs/jbd2</c> entry of its device). On ext4 without a journal,
+/// The file system a folder is on, in words, for benchmark output: its type and source from <c>/proc/self/mountinfo</c>
+/// and, for ext4, whether it has a journal (a journal shows as a <c>/proc/fs/jbd2/&lt;device&gt;-&lt;n&gt;</c> entry whose
+/// device, per <c>/sys/class/block/&lt;device&gt;/dev</c>, has the mount's device number). On ext4 without a journal,
 /// creating a file scans past every inode deleted in the last minute or more, and a local MLflow store, which is one
 /// small file per param, tag and metric, is then much slower to write after many deletions.
 /// </summary>
 internal static class FileSystemDescription
 {
-    /// <summary>For example <c>ext4 on /dev/vda (no journal)</c> or <c>tmpfs (memory)</c>; <c>unknown file system</c> where <c>/proc/mounts</c> is missing.</summary>
+    private const string MountInfo = "/proc/self/mountinfo";
+    private const string Journals = "/proc/fs/jbd2";
+
+    /// <summary>For example <c>ext4 on /dev/vda (no journal)</c> or <c>tmpfs (memory)</c>; <c>unknown file system</c> where <c>/proc/self/mountinfo</c> is missing.</summary>
     public static string Of(string folder)
     {
-        const string mounts = "/proc/mounts";
-        if (!File.Exists(mounts))
+        if (!File.Exists(MountInfo))
         {
             return "unknown file system";
         }
 
         string full = Path.GetFullPath(folder);
-        var mount = File.ReadLines(mounts)
-            .Select(line => line.Split(' '))
-            .Where(f => f.Length >= 3 && IsUnder(full, Unescape(f[1])))
-            .OrderByDescending(f => Unescape(f[1]).Length)
+        var mount = File.ReadLines(MountInfo)
+            .Select(Parse)
+            .OfType<Mount>()
+            .Where(m => IsUnder(full, m.Point))
+            .OrderByDescending(m => m.Point.Length)
             .FirstOrDefault();
-        if (mount is null)
+        return mount switch
         {
-            return "unknown file system";
-        }
-
-        var (device, type) = (mount[0], mount[2]);
-        return type switch
-        {
-            "tmpfs" => "tmpfs (memory)",
-            "ext4" => $"ext4 on {device} ({(HasJournal(device) ? "with a journal" : "no journal")})",
-            _ => $"{type} on {device}",
+            null => "unknown file system",
+            { Type: "tmpfs" } => "tmpfs (memory)",
+            { Type: "ext4" } => $"ext4 on {mount.Source} ({(HasJournal(mount.Device) ? "with a journal" : "no journal")})",
+            _ => $"{mount.Type} on {mount.Source}",
         };
     }
 
-    private static bool HasJournal(string device)
+    // "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,...": the device number is field 3, the mount point field 5,
+    // and after the " - " separator come the type and the source.
+    private static Mount? Parse(string line)
     {
-        string name = Path.GetFileName(device);
-        return Directory.Exists("/proc/fs/jbd2") && Directory.EnumerateDirectories("/proc/fs/jbd2", $"{name}-*").Any();
+        string[] fields = line.Split(' ');
+        int separator = Array.IndexOf(fields, "-");
+        return fields.Length >= 5 && separator > 4 && separator + 2 < fields.Length
+            ? new Mount(fields[2], Unescape(fields[4]), fields[separator + 1], fields[separator + 2])
+            : null;
+    }
+
+    private static bool HasJournal(string device) =>
+        Directory.Exists(Journals) && Directory.EnumerateDirectories(Journals)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Select(entry => entry[..Math.Max(0, entry.LastIndexOf('-'))])
+            .Any(name => ReadDevice(name) == device);
+
+    private static string? ReadDevice(string blockDevice)
+    {
+        string file = Path.Combine("/sys/class/block", blockDevice, "dev");
+        return blockDevice.Length > 0 && File.Exists(file) ? File.ReadAllText(file).Trim() : null;
     }
 
     private static bool IsUnder(string path, string mountPoint) =>
         mountPoint == "/" || path == mountPoint || path.StartsWith(mountPoint.TrimEnd('/') + "/", StringComparison.Ordinal);
 
-    // /proc/mounts writes a space in a mount point as \040.
+    // mountinfo writes a space in a path as \040.
     private static string Unescape(string field) => field.Replace("\\040", " ", StringComparison.Ordinal);
+
+    private sealed record Mount(string Device, string Point, string Type, string Source);
 }

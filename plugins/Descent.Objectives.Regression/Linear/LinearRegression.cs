@@ -48,7 +48,9 @@ public sealed class LinearRegression : IGradientObjective
     public Tensor Loss(Batch batch)
     {
         var (features, labels) = Require(batch);
-        return addmm(bias, features, weight, beta: 1, alpha: 1).sub_(labels.unsqueeze(1)).pow(two).mean().div_(two);
+        // mse_loss is (y_hat - y)^2 and its mean, as sub, pow(2) and mean compute them (the same bits), in one
+        // operation and one backward node instead of three: a third fewer calls into libtorch per autograd step.
+        return nn.functional.mse_loss(addmm(bias, features, weight, beta: 1, alpha: 1), labels.unsqueeze(1)).div_(two);
     }
 
     /// <inheritdoc />

@@ -66,7 +66,8 @@ public sealed class MlpRegression : IObjective
             }
         }
 
-        return h.sub_(labels.unsqueeze(1)).pow(two).mean().div_(two);
+        // As linear-regression: mse_loss is sub, pow(2) and mean in one call and one backward node, with the same value.
+        return nn.functional.mse_loss(h, labels.unsqueeze(1)).div_(two);
     }
 
     private Tensor Activate(Tensor x) => activation switch

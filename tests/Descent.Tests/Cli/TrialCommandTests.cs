@@ -126,7 +126,7 @@ public sealed class TrialCommandTests
         using var json = JsonDocument.Parse(run.Out);
         var adam = json.RootElement.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "adam");
         Assert.That(adam.GetProperty("kind").GetString(), Is.EqualTo("optimizer"));
-        Assert.That(adam.GetProperty("version").GetString(), Is.EqualTo("1.0.0"));
+        Assert.That(adam.GetProperty("version").GetString(), Is.EqualTo("1.1.0"));
         Assert.That(adam.GetProperty("sha256").GetString(), Has.Length.EqualTo(64));
         var hyperparameters = adam.GetProperty("hyperparameters").EnumerateArray().ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("default"));
         Assert.That(hyperparameters.Keys, Is.EqualTo(new[] { "lr", "betas", "eps" }));

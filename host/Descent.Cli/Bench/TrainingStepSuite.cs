@@ -16,6 +16,9 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
     /// <summary>Alternating rounds of the autograd step on both sides (one under <c>--quick</c>).</summary>
     private const int AutogradRounds = 5;
 
+    /// <summary>The optimizers timed, with the chapter's learning rates for the airfoil.</summary>
+    private static readonly (string Id, string Lr)[] Optimizers = [("sgd", "0.05"), ("adam", "0.01")];
+
     /// <inheritdoc />
     public string Name => "step";
 
@@ -27,7 +30,7 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
     {
         var figures = new Dictionary<string, double>();
         int epochs = context.Quick ? 2 : 20;
-        foreach (var (optimizer, lr) in new[] { ("sgd", "0.05"), ("adam", "0.01") })
+        foreach (var (optimizer, lr) in Optimizers)
         {
             foreach (int batch in new[] { 10, 1 })
             {
@@ -72,7 +75,7 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
             return;
         }
 
-        var torchFigures = PythonBaseline.Run(python, ["step", "--data", data, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(20));
+        var torchFigures = RunPyTorch(python, data, epochs);
         foreach (var (name, value) in torchFigures.Where(f => f.Value.ValueKind == System.Text.Json.JsonValueKind.Number))
         {
             figures[$"pytorch_{name}"] = value.GetDouble();
@@ -97,26 +100,25 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
     /// </summary>
     private static void AlternateAutogradRounds(BenchContext context, Dictionary<string, double> figures, string python, string data, int epochs)
     {
-        var optimizers = new[] { ("sgd", "0.05"), ("adam", "0.01") };
-        var ours = optimizers.ToDictionary(o => o.Item1, o => new List<double> { figures[$"{o.Item1}_batch10_autograd_us_per_step"] });
-        var theirs = optimizers.ToDictionary(o => o.Item1, o => new List<double> { figures[$"pytorch_{o.Item1}_batch10_presliced_us_per_step"] });
+        var ours = Optimizers.ToDictionary(o => o.Id, o => new List<double> { figures[$"{o.Id}_batch10_autograd_us_per_step"] });
+        var theirs = Optimizers.ToDictionary(o => o.Id, o => new List<double> { figures[$"pytorch_{o.Id}_batch10_presliced_us_per_step"] });
         int rounds = context.Quick ? 1 : AutogradRounds;
         for (int round = 1; round < rounds; round++)
         {
-            foreach (var (optimizer, lr) in optimizers)
+            foreach (var (optimizer, lr) in Optimizers)
             {
                 var result = Run(context, Spec(optimizer, lr, 10, epochs, int.MaxValue, autograd: true));
                 ours[optimizer].Add(result.EpochSeconds.Sum() / result.Steps * 1e6);
             }
 
-            var torchFigures = PythonBaseline.Run(python, ["step", "--data", data, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(20));
-            foreach (var (optimizer, _) in optimizers)
+            var torchFigures = RunPyTorch(python, data, epochs);
+            foreach (var (optimizer, _) in Optimizers)
             {
                 theirs[optimizer].Add(torchFigures[$"{optimizer}_batch10_presliced_us_per_step"].GetDouble());
             }
         }
 
-        foreach (var (optimizer, _) in optimizers)
+        foreach (var (optimizer, _) in Optimizers)
         {
             double median = BenchStatistics.Median(ours[optimizer]);
             double torchMedian = BenchStatistics.Median(theirs[optimizer]);
@@ -129,6 +131,10 @@ public sealed class TrainingStepSuite : IBenchmarkSuite
                 $"ratio {median / torchMedian:F2} (rounds {roundRatios.Min():F2} to {roundRatios.Max():F2})");
         }
     }
+
+    /// <summary>The PyTorch script's step mode: the same steps, timed in PyTorch.</summary>
+    private static Dictionary<string, System.Text.Json.JsonElement> RunPyTorch(string python, string data, int epochs) =>
+        PythonBaseline.Run(python, ["step", "--data", data, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(20));
 
     private static TrialSpec Spec(string optimizer, string lr, int batch, int epochs, int recordEvery, bool autograd) => new()
     {

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Descent.Tests.Images;
 
 /// <summary>
-/// The real Fashion-MNIST files from Debian's package dataset-fashion-mnist (CI installs it: .ci/run). Known
+/// The real Fashion-MNIST files from Debian's package dataset-fashion-mnist (the test build installs it: build/test-prerequisites.sh). Known
 /// facts of the published set: 6,000 training and 1,000 test images per class; the first labels.
 /// </summary>
 public sealed class FashionMnistFilesTests
@@ -16,7 +16,7 @@ public sealed class FashionMnistFilesTests
     /// <summary>Fails (never skips) when the package is missing: install it with apt-get install dataset-fashion-mnist.</summary>
     public static void RequireFiles() =>
         Assert.That(File.Exists(Path.Combine(DebianDirectory, "train-images-idx3-ubyte.gz")), Is.True,
-            $"Fashion-MNIST is not in {DebianDirectory}: apt-get install dataset-fashion-mnist (.ci/run does so in CI)");
+            $"Fashion-MNIST is not in {DebianDirectory}: apt-get install dataset-fashion-mnist (the test build does so as root or with password-less sudo: build/test-prerequisites.sh)");
 
     [Test]
     public void The_package_files_load_with_the_published_split_sizes_and_class_counts()

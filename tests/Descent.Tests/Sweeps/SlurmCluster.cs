@@ -8,7 +8,7 @@ namespace Descent.Tests.Sweeps;
 /// A real single-node Slurm cluster for one test: munged (unless one already runs), slurmctld and
 /// <c>slurmd -N localhost</c> from a slurm.conf in a scratch folder (its own ports, state, spool and logs),
 /// stopped by their pids on dispose. Where the machine cannot run it (no slurm-wlm, not root) the test is
-/// ignored with the reason; <c>.ci/run</c> installs slurm-wlm and munge.
+/// ignored with the reason; the test build installs slurm-wlm and munge (build/test-prerequisites.sh).
 /// </summary>
 public sealed class SlurmCluster : IDisposable
 {
@@ -34,7 +34,7 @@ public sealed class SlurmCluster : IDisposable
         string? missing = new[] { "slurmctld", "slurmd", "sbatch", "squeue", "sinfo", "munged" }.FirstOrDefault(p => Which(p) is null);
         if (missing is not null)
         {
-            Assert.Ignore($"no Slurm here: {missing} is not installed (apt-get install -y --no-install-recommends slurm-wlm munge, as .ci/run does)");
+            Assert.Ignore($"no Slurm here: {missing} is not installed (apt-get install -y --no-install-recommends slurm-wlm munge, as the test build does as root: build/test-prerequisites.sh)");
         }
 
         if (OperatingSystem.IsWindows() || Environment.UserName != "root")

@@ -23,6 +23,7 @@ import argparse
 import ctypes
 import gzip
 import os
+import statistics
 import time
 
 import numpy as np
@@ -33,6 +34,7 @@ from torch import nn
 from pytorch_airfoil import write_figures
 
 TRAIN_EVAL_ROWS = 10_000
+MLP_WIDTHS = [784, 1000, 500, 100, 10]  # DeepOBS fmnist_mlp
 
 
 def idx(root, name, offset):
@@ -58,8 +60,10 @@ def load(root, train_rows, eval_rows):
 
 
 def mlp():
-    return nn.Sequential(nn.Flatten(), nn.Linear(784, 1000), nn.ReLU(), nn.Linear(1000, 500), nn.ReLU(),
-                         nn.Linear(500, 100), nn.ReLU(), nn.Linear(100, 10))
+    layers = [nn.Flatten()]
+    for i, o in zip(MLP_WIDTHS, MLP_WIDTHS[1:]):
+        layers += [nn.Linear(i, o), nn.ReLU()]
+    return nn.Sequential(*layers[:-1])
 
 
 def cnn():
@@ -74,7 +78,7 @@ MODELS = {"mlp": mlp, "cnn": cnn}
 def mlp_gemm_gflops(batch, repeats=20, warm_up=3):
     """GFLOP/s of mlp()'s layer products alone (linear with bias, no activations, float32, no_grad) at a batch
     size, the median of the timed passes: the BLAS's matrix product, as Descent's GemmProbe."""
-    widths = [784, 1000, 500, 100, 10]
+    widths = MLP_WIDTHS
     generator = torch.Generator().manual_seed(0)
     x = torch.rand(batch, widths[0], generator=generator)
     layers = [(torch.rand(o, i, generator=generator), torch.rand(o, generator=generator)) for i, o in zip(widths, widths[1:])]
@@ -87,10 +91,7 @@ def mlp_gemm_gflops(batch, repeats=20, warm_up=3):
                 h = F.linear(h, weight, bias)
             if repeat >= warm_up:
                 seconds.append(time.perf_counter() - start)
-    seconds.sort()
-    middle = len(seconds) // 2
-    median = seconds[middle] if len(seconds) % 2 else (seconds[middle - 1] + seconds[middle]) / 2
-    return 2 * batch * sum(i * o for i, o in zip(widths, widths[1:])) / median / 1e9
+    return 2 * batch * sum(i * o for i, o in zip(widths, widths[1:])) / statistics.median(seconds) / 1e9
 
 
 def rss_mb():

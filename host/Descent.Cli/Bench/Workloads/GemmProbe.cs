@@ -14,7 +14,7 @@ namespace Descent.Cli.Bench.Workloads;
 internal static class GemmProbe
 {
     /// <summary>The layer widths, input to output, as <c>mlp()</c> in the PyTorch script.</summary>
-    public static readonly (int In, int Out)[] Layers = [(784, 1000), (1000, 500), (500, 100), (100, 10)];
+    private static readonly (int In, int Out)[] Layers = [(784, 1000), (1000, 500), (500, 100), (100, 10)];
 
     private const int Repeats = 20;
     private const int WarmUp = 3;

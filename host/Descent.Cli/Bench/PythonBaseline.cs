@@ -48,6 +48,9 @@ public static class PythonBaseline
                (blas == "reference" ? " (slow: install OpenBLAS, e.g. apt-get install libopenblas0-pthread, or this comparison means nothing)" : "");
     }
 
+    /// <summary>The OpenMP wait policy the scripts run with (<c>OMP_WAIT_POLICY</c>), whatever this process's is.</summary>
+    public const string WaitPolicy = "PASSIVE";
+
     /// <summary>Runs the airfoil script and parses its JSON figures.</summary>
     public static Dictionary<string, JsonElement> Run(string python, IEnumerable<string> arguments, TimeSpan timeout) =>
         Run(python, Script, arguments, timeout, threads: 1);
@@ -80,6 +83,9 @@ public static class PythonBaseline
         string threadCount = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["OMP_NUM_THREADS"] = threadCount;
         start.Environment["OPENBLAS_NUM_THREADS"] = threadCount;
+        // torch's OpenMP threads sleep between ops instead of spinning: its GEMMs run on OpenBLAS's own threads, which
+        // spinning OpenMP threads starve (an MLP epoch at 2 threads on 2 cores: 2.5 s spinning, 0.9 s passive).
+        start.Environment["OMP_WAIT_POLICY"] = WaitPolicy;
         try
         {
             using var process = Process.Start(start)!;

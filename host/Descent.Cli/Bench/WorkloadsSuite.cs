@@ -105,6 +105,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         console.WriteLine(torchFigures is null || python is null
             ? $"   PyTorch baseline skipped: {problem ?? "the Fashion-MNIST files' folder is unknown"}"
             : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: libtorch {torch.__version__} as TorchSharp ships it (Intel oneMKL linked into libtorch_cpu)");
+        console.WriteLine($"   {WaitPolicyNote()}");
         var figures = WorkloadFigures.Collect(descent, pytorch);
         WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
         foreach (var ((threads, batch), rate) in descentGemm)
@@ -189,6 +190,21 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         figures.TryGetValue("blas_threads", out var threads) && threads.ValueKind == JsonValueKind.Number
             ? $"OpenBLAS with {threads.GetInt32()} thread(s) in the last run"
             : "OpenBLAS thread count unknown";
+
+    /// <summary>
+    /// Each side's OpenMP wait policy. libtorch's oneMKL runs its GEMMs on OpenMP threads, so PASSIVE (sleep between
+    /// parallel regions) costs Descent a wake-up per product: an MLP epoch at 2 threads took 1.2-1.3 s passive, 0.8 s
+    /// with libgomp's default, on 2 cores. The baseline runs passive, its best (see <see cref="PythonBaseline.WaitPolicy"/>).
+    /// </summary>
+    private static string WaitPolicyNote()
+    {
+        string? own = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY");
+        string descent = string.IsNullOrWhiteSpace(own) ? "libgomp's default (spin briefly, then sleep)" : $"OMP_WAIT_POLICY={own}";
+        string warning = string.Equals(own?.Trim(), "passive", StringComparison.OrdinalIgnoreCase)
+            ? "; warning: passive OpenMP threads slow libtorch's multi-threaded GEMMs, unset OMP_WAIT_POLICY for Descent's figures"
+            : "";
+        return $"OpenMP wait policy: PyTorch OMP_WAIT_POLICY={PythonBaseline.WaitPolicy} (its GEMMs run on OpenBLAS's own threads), Descent {descent}{warning}";
+    }
 
     private static string EpochNote(int epochs) => epochs == 1
         ? "seconds per epoch: the one epoch (warm-up included)"

@@ -68,7 +68,7 @@ public static class BenchmarkCommand
         bool dryRun = parsed.GetValue(DryRunOption);
         using var workers = parsed.GetValue(WorkerOptions.InProcess) || dryRun ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel)));
         workers?.Prestart(parallel);
-        using var host = EngineHost.Start(console, parsed);
+        using var host = EngineHost.Start(console, parsed, WorkerOptions.Threads(parsed, parallel)); // the threads a trial of this process gets with --in-process
         var plan = BenchmarkExpander.Expand(file, host.Catalog);
         if (parsed.GetValue(WorkerOptions.InProcess) && timeout is null && file.Optimizers.Any(e => e.Timeout is not null))
         {

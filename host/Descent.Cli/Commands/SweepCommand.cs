@@ -71,7 +71,7 @@ public static class SweepCommand
         // The workers load their plugins while this process loads its own and expands the sweep.
         using var workers = parsed.GetValue(WorkerOptions.InProcess) || parsed.GetValue(DryRunOption) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, parallel)));
         workers?.Prestart(parallel);
-        using var host = EngineHost.Start(console, parsed);
+        using var host = EngineHost.Start(console, parsed, WorkerOptions.Threads(parsed, parallel)); // the threads a trial of this process gets with --in-process
         var plan = SweepExpander.Expand(file, host.Catalog);
         if (parsed.GetValue(WorkerOptions.InProcess) && timeout is null && (file.Timeout is not null || file.Optimizers.Any(e => e.Timeout is not null)))
         {

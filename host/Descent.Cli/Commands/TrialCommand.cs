@@ -76,7 +76,7 @@ public static class TrialCommand
         using var workers = parsed.GetValue(WorkerOptions.InProcess) ? null : new WorkerPool(WorkerLaunches.For(parsed, WorkerOptions.Threads(parsed, 1)));
         using var worker = workers is null ? null : new WorkerSlot(workers, Engine.Data.DataLocationsResolver.Resolve(parsed.GetValue(GlobalOptions.DataDir), parsed.GetValue(GlobalOptions.Offline)));
         worker?.Warm();
-        using var host = EngineHost.Start(console, parsed);
+        using var host = EngineHost.Start(console, parsed, WorkerOptions.Threads(parsed, 1)); // the threads a trial of this process gets with --in-process
         var trial = TrialResolver.Resolve(spec, host.Catalog);
         OptimizerCreationCheck.Check([trial]);
         ITrialSlot slot = worker is null ? new InProcessSlot(host.Runner) : worker;

@@ -14,12 +14,14 @@ namespace Descent.Cli.Hosting;
 public sealed class EngineHost : IDisposable
 {
     private readonly ServiceProvider services;
+    private readonly int threadsBefore;
 
-    private EngineHost(PluginCatalog catalog, ServiceProvider services, DataLocations data)
+    private EngineHost(PluginCatalog catalog, ServiceProvider services, DataLocations data, int threadsBefore)
     {
         Catalog = catalog;
         this.services = services;
         Data = data;
+        this.threadsBefore = threadsBefore;
     }
 
     /// <summary>Where datasets look for files.</summary>
@@ -57,13 +59,18 @@ public sealed class EngineHost : IDisposable
             console.Warn(warning.ToString());
         }
 
+        int threadsBefore = torch.get_num_threads();
         torch.set_num_threads(threads);
         var services = new ServiceCollection()
             .AddDescentEngine(catalog, data)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new EngineHost(catalog, services, data ?? DataLocations.None);
+        return new EngineHost(catalog, services, data ?? DataLocations.None, threadsBefore);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => services.Dispose();
+    /// <summary>Disposes the services and gives libtorch back the thread count it had (a command run inside a test process leaves it as it found it).</summary>
+    public void Dispose()
+    {
+        services.Dispose();
+        torch.set_num_threads(threadsBefore);
+    }
 }

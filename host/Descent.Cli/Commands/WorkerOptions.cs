@@ -18,10 +18,10 @@ public static class WorkerOptions
         Description = "fail a trial that runs longer than this (e.g. 90s, 5m, 2h; a number is seconds): its worker is killed; overrides every 'timeout:' of the file for the whole run",
     };
 
-    /// <summary><c>--threads-per-trial</c>: libtorch threads in each worker.</summary>
+    /// <summary><c>--threads-per-trial</c>: libtorch threads in each worker, or for the trials of this process with <c>--in-process</c>.</summary>
     public static Option<int?> ThreadsPerTrial { get; } = new("--threads-per-trial")
     {
-        Description = "libtorch threads in each worker (default: cores / --parallel, at least 1)",
+        Description = "libtorch threads in each worker, or in this process with --in-process (default: cores / --parallel, at least 1)",
     };
 
     /// <summary><c>--worker-memory</c>: the most resident memory a worker may reach.</summary>

@@ -228,6 +228,21 @@ public static class RunKeys
         /// <summary>On a parent: whether the sweep was left incomplete with no shard running (<c>true</c>/<c>false</c>).</summary>
         public const string Incomplete = "descent.incomplete";
 
+        /// <summary>On a benchmark trial's run: <c>tune</c> or <c>rerun</c> (a rerun that equals a tuning trial keeps the tuning trial's run).</summary>
+        public const string BenchmarkPhase = "descent.benchmark.phase";
+
+        /// <summary>On a benchmark trial's run: its study.</summary>
+        public const string BenchmarkStudy = "descent.benchmark.study";
+
+        /// <summary>On a benchmark trial's run: its number within its study.</summary>
+        public const string BenchmarkTrial = "descent.benchmark.trial";
+
+        /// <summary>On a benchmark cell's run and its trials' runs: the workload's name.</summary>
+        public const string BenchmarkWorkload = "descent.benchmark.workload";
+
+        /// <summary>On a benchmark cell's run and its trials' runs: the optimizer entry's label (its id when unlabelled).</summary>
+        public const string BenchmarkOptimizer = "descent.benchmark.optimizer";
+
         /// <summary>Value of <see cref="Kind"/> on a parent.</summary>
         public const string SweepKind = "sweep";
 

@@ -1,4 +1,5 @@
 using Descent.Benchmarks.Files;
+using Descent.Runs;
 using Descent.Sweeps.Expansion;
 using Descent.Sweeps.Files;
 
@@ -10,10 +11,10 @@ namespace Descent.Benchmarks.Expansion;
 public sealed record BenchmarkCell(Workload Workload, OptimizerEntry Optimizer)
 {
     /// <summary>Tag on a cell's run and its trials' runs: the workload's name.</summary>
-    public const string WorkloadTag = "descent.benchmark.workload";
+    public const string WorkloadTag = RunKeys.Tags.BenchmarkWorkload;
 
     /// <summary>Tag on a cell's run and its trials' runs: the optimizer entry's label (its id when unlabelled).</summary>
-    public const string OptimizerTag = "descent.benchmark.optimizer";
+    public const string OptimizerTag = RunKeys.Tags.BenchmarkOptimizer;
 
     /// <summary>The optimizer's name in reports: the entry's label, else its id.</summary>
     public string OptimizerName => Optimizer.Label ?? Optimizer.Id;

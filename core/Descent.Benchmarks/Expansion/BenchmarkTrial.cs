@@ -1,4 +1,5 @@
 using Descent.Benchmarks.Files;
+using Descent.Runs;
 using Descent.Sweeps.Expansion;
 
 namespace Descent.Benchmarks.Expansion;
@@ -12,11 +13,11 @@ namespace Descent.Benchmarks.Expansion;
 public sealed record BenchmarkTrial(SweepTrial Sweep, BenchmarkCell Cell, int Study, int Number, bool Rerun)
 {
     /// <summary>Tag on a trial's run: <c>tune</c> or <c>rerun</c> (a rerun that equals a tuning trial keeps the tuning trial's run).</summary>
-    public const string PhaseTag = "descent.benchmark.phase";
+    public const string PhaseTag = RunKeys.Tags.BenchmarkPhase;
 
     /// <summary>Tag on a trial's run: its study.</summary>
-    public const string StudyTag = "descent.benchmark.study";
+    public const string StudyTag = RunKeys.Tags.BenchmarkStudy;
 
     /// <summary>Tag on a trial's run: its number within its study.</summary>
-    public const string NumberTag = "descent.benchmark.trial";
+    public const string NumberTag = RunKeys.Tags.BenchmarkTrial;
 }

@@ -19,14 +19,17 @@ namespace Descent.Objectives.Classification;
 public sealed class Cnn3c3d : Classifier
 {
     private static readonly long[] InputShape = [3, 32, 32];
+
+    // The penalty's exponent and alphas, held for the process (libtorch only reads them, from any thread).
+    private static readonly Scalar One = 1.0.ToScalar();
+    private static readonly Scalar Two = 2.0.ToScalar();
+
     private readonly (Parameter Weight, Parameter Bias) conv1;
     private readonly (Parameter Weight, Parameter Bias) conv2;
     private readonly (Parameter Weight, Parameter Bias) conv3;
     private readonly (Parameter Weight, Parameter Bias) fc1;
     private readonly (Parameter Weight, Parameter Bias) fc2;
     private readonly (Parameter Weight, Parameter Bias) fc3;
-    private static readonly Scalar One = 1.0.ToScalar();
-    private static readonly Scalar Two = 2.0.ToScalar();
     private readonly double weightDecay;
 
     // Held as long as the model: freed by its finalizer only once the model is unreachable.

@@ -42,7 +42,7 @@ public sealed class Cnn2c2d : Classifier
     /// <inheritdoc />
     public override Tensor Logits(Tensor features)
     {
-        var h = nn.functional.conv2d(features, conv1.Weight, conv1.Bias, padding: [2, 2]);
+        var h = nn.functional.conv2d(ChannelsLast.Of(features), conv1.Weight, conv1.Bias, padding: [2, 2]);
         h = nn.functional.max_pool2d(nn.functional.relu(h), 2, 2);
         h = nn.functional.conv2d(h, conv2.Weight, conv2.Bias, padding: [2, 2]);
         h = nn.functional.max_pool2d(nn.functional.relu(h), 2, 2);

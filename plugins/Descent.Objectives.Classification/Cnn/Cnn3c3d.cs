@@ -63,7 +63,7 @@ public sealed class Cnn3c3d : Classifier
     /// <inheritdoc />
     public override Tensor Logits(Tensor features)
     {
-        var h = Pool(nn.functional.relu(nn.functional.conv2d(features, conv1.Weight, conv1.Bias)));
+        var h = Pool(nn.functional.relu(nn.functional.conv2d(ChannelsLast.Of(features), conv1.Weight, conv1.Bias)));
         h = Pool(nn.functional.relu(nn.functional.conv2d(h, conv2.Weight, conv2.Bias)));
         h = Pool(nn.functional.relu(nn.functional.conv2d(h, conv3.Weight, conv3.Bias, padding: [1, 1])));
         h = nn.functional.relu(nn.functional.linear(h.flatten(1), fc1.Weight, fc1.Bias));

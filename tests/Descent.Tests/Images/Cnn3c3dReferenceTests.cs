@@ -83,6 +83,43 @@ public sealed class Cnn3c3dReferenceTests
         }
     }
 
+    // The float32 path that training takes (channels-last on CPU, oneDNN's kernels) matches the float64 values to
+    // float32 rounding: 1e-5 relative (1e-3 percent).
+    [Test]
+    public void In_float32_the_training_loss_and_gradients_match_PyTorchs_to_float32_rounding()
+    {
+        using var scope = NewDisposeScope();
+        using var data = ScriptInputs(ScalarType.Float32);
+        using var objective = ObjectiveFactory.Create("cnn-3c3d", new TrialContext(0, ScalarType.Float32, CPU), data);
+        Fill(objective);
+
+        var loss = objective.TrainingLoss(new Batch(data.Features, data.Labels));
+        loss.backward();
+        Assert.That(loss.item<float>(), Is.EqualTo(TrainingLoss).Within(1e-3).Percent);
+        for (int k = 0; k < Gradients.Length; k++)
+        {
+            var g = objective.Parameters[k].grad!.to(ScalarType.Float64);
+            Assert.That(g.square().sum().item<double>(), Is.EqualTo(Gradients[k].SumSquares).Within(1e-3).Percent, objective.Parameters.Names[k]);
+        }
+    }
+
+    // A batch can be a view into a larger tensor (an evaluation slice); the model reads it from its own offset.
+    [TestCase("cnn-3c3d")]
+    [TestCase("cnn-2c2d")]
+    public void Images_inside_a_larger_tensor_give_the_metrics_of_a_copy_of_them(string id)
+    {
+        using var scope = NewDisposeScope();
+        using var data = id == "cnn-2c2d" ? ClassifierReferenceTests.ScriptInputs(ScalarType.Float32) : ScriptInputs(ScalarType.Float32);
+        using var objective = (IEvaluatedObjective)ObjectiveFactory.Create(id, new TrialContext(0, ScalarType.Float32, CPU), data);
+        var inside = data.Features.narrow(0, 1, 2);
+        Assert.That(inside.storage_offset(), Is.GreaterThan(0L));
+        var labels = data.Labels.narrow(0, 1, 2);
+        using var noGrad = no_grad();
+        var fromView = objective.MetricSums(new Batch(inside, labels));
+        var fromCopy = objective.MetricSums(new Batch(inside.clone(), labels.clone()));
+        Assert.That(fromView.data<float>().ToArray(), Is.EqualTo(fromCopy.data<float>().ToArray()));
+    }
+
     [Test]
     public void Weight_decay_0_leaves_the_cross_entropy()
     {

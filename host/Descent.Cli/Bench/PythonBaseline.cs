@@ -86,6 +86,12 @@ public static class PythonBaseline
         // torch's OpenMP threads sleep between ops instead of spinning: its GEMMs run on OpenBLAS's own threads, which
         // spinning OpenMP threads starve (an MLP epoch at 2 threads on 2 cores: 2.5 s spinning, 0.9 s passive).
         start.Environment["OMP_WAIT_POLICY"] = WaitPolicy;
+        if (Hosting.NativeHeap.KeepsFreedMemory)
+        {
+            // The allocator settings Descent runs with (NativeHeap), so that neither side pays for page faults the other avoids.
+            start.Environment["GLIBC_TUNABLES"] = Hosting.NativeHeap.Tunables;
+        }
+
         try
         {
             using var process = Process.Start(start)!;

@@ -55,6 +55,8 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         var descentGemm = new Dictionary<(int Threads, int Batch), double>();
         var pytorchGemm = new Dictionary<(int Threads, int Batch), double>();
         Dictionary<string, JsonElement>? torchFigures = null;
+        var layoutNotes = new List<string>();
+        var layoutFigures = new Dictionary<string, double>();
         int threadsBefore = torch.get_num_threads();
         try
         {
@@ -82,8 +84,21 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                 torchFigures = RunPyTorch(python, data, rows, epochs, evalRows, threads);
                 foreach (var workload in Workload.All)
                 {
-                    pytorch[(workload.Objective, threads)] = Read(torchFigures[workload.PyTorchName]);
-                    context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, pytorch[(workload.Objective, threads)]));
+                    var plain = Read(torchFigures[workload.PyTorchName]);
+                    context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, plain));
+                    pytorch[(workload.Objective, threads)] = plain;
+                    if (workload.PyTorchChannelsLast is { } name && torchFigures.TryGetValue(name, out var channelsLastFigures))
+                    {
+                        var channelsLast = Read(channelsLastFigures);
+                        context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch channels-last", workload.Objective, threads, channelsLast));
+                        bool faster = channelsLast.SecondsPerEpoch < plain.SecondsPerEpoch;
+                        pytorch[(workload.Objective, threads)] = faster ? channelsLast : plain;
+                        string key = $"pytorch_{workload.Objective.Replace('-', '_')}_{threads}thread";
+                        layoutFigures[$"{key}_plain_seconds_per_epoch"] = plain.SecondsPerEpoch;
+                        layoutFigures[$"{key}_channels_last_seconds_per_epoch"] = channelsLast.SecondsPerEpoch;
+                        layoutNotes.Add($"   PyTorch {workload.Objective}, {threads} thread(s): {plain.SecondsPerEpoch:F2} s/epoch in the plain order, " +
+                                        $"{channelsLast.SecondsPerEpoch:F2} channels-last; the table uses the {(faster ? "channels-last" : "plain")} run (Descent's runs channels-last)");
+                    }
                 }
 
                 if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Object)
@@ -106,7 +121,16 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
             ? $"   PyTorch baseline skipped: {problem ?? "the Fashion-MNIST files' folder is unknown"}"
             : $"   {PythonBaseline.Describe(torchFigures, python)}, {OpenBlasThreads(torchFigures)}; Descent: libtorch {torch.__version__} as TorchSharp ships it (Intel oneMKL linked into libtorch_cpu)");
         console.WriteLine($"   {WaitPolicyNote()}");
+        console.WriteLine(Hosting.NativeHeap.KeepsFreedMemory
+            ? $"   allocator: both sides keep freed memory in glibc's heap (Descent by mallopt, PyTorch by GLIBC_TUNABLES={Hosting.NativeHeap.Tunables})"
+            : $"   allocator: glibc's settings as the environment leaves them (GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "unset"}), on both sides");
+        layoutNotes.ForEach(console.WriteLine);
         var figures = WorkloadFigures.Collect(descent, pytorch);
+        foreach (var (key, value) in layoutFigures)
+        {
+            figures[key] = value;
+        }
+
         WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
         foreach (var ((threads, batch), rate) in descentGemm)
         {
@@ -174,7 +198,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
         string[] arguments =
         [
-            "--data", data, "--models", string.Join(',', Workload.All.Select(w => w.PyTorchName)), "--train-rows", Text(rows),
+            "--data", data, "--models", string.Join(',', Workload.All.SelectMany(w => w.PyTorchNames)), "--train-rows", Text(rows),
             "--epochs", Text(epochs), "--threads", Text(threads), "--batch", Text(BatchSize), "--eval-batch", Text(EvalBatchSize), "--eval-rows", Text(evalRows),
         ];
         return PythonBaseline.Run(python, PythonBaseline.ScriptPath("pytorch_workloads.py"), arguments, TimeSpan.FromHours(1), threads);

@@ -9,7 +9,8 @@ namespace Descent.Cli.Hosting;
 
 /// <summary>
 /// The engine as the commands use it: plugins loaded from the search path (each skipped plugin reported
-/// in one line), the service provider that composes trials, and libtorch's thread count.
+/// in one line), the service provider that composes trials, libtorch's thread count, and glibc's settings for
+/// its memory (<see cref="NativeHeap"/>).
 /// </summary>
 public sealed class EngineHost : IDisposable
 {
@@ -59,6 +60,7 @@ public sealed class EngineHost : IDisposable
             console.Warn(warning.ToString());
         }
 
+        NativeHeap.KeepFreedMemory();
         int threadsBefore = torch.get_num_threads();
         torch.set_num_threads(threads);
         var services = new ServiceCollection()

@@ -40,13 +40,16 @@ public sealed class Cnn2c2d : Classifier
     }
 
     /// <inheritdoc />
-    public override Tensor Logits(Tensor features)
-    {
-        var h = nn.functional.conv2d(ChannelsLast.Of(features), conv1.Weight, conv1.Bias, padding: [2, 2]);
-        h = nn.functional.max_pool2d(nn.functional.relu(h), 2, 2);
-        h = nn.functional.conv2d(h, conv2.Weight, conv2.Bias, padding: [2, 2]);
-        h = nn.functional.max_pool2d(nn.functional.relu(h), 2, 2);
-        h = nn.functional.relu(nn.functional.linear(h.flatten(1), fc1.Weight, fc1.Bias));
-        return nn.functional.linear(h, fc2.Weight, fc2.Bias);
-    }
+    public override Tensor Logits(Tensor features) =>
+        ChannelsLast.Of(features)
+            .Then(x => nn.functional.conv2d(x, conv1.Weight, conv1.Bias, padding: [2, 2]))
+            .Then(x => nn.functional.relu(x))
+            .Then(x => nn.functional.max_pool2d(x, 2, 2))
+            .Then(x => nn.functional.conv2d(x, conv2.Weight, conv2.Bias, padding: [2, 2]))
+            .Then(x => nn.functional.relu(x))
+            .Then(x => nn.functional.max_pool2d(x, 2, 2))
+            .Then(x => x.flatten(1))
+            .Then(x => nn.functional.linear(x, fc1.Weight, fc1.Bias))
+            .Then(x => nn.functional.relu(x))
+            .Then(x => nn.functional.linear(x, fc2.Weight, fc2.Bias));
 }

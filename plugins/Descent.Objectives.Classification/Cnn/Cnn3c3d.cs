@@ -61,15 +61,23 @@ public sealed class Cnn3c3d : Classifier
     }
 
     /// <inheritdoc />
-    public override Tensor Logits(Tensor features)
-    {
-        var h = Pool(nn.functional.relu(nn.functional.conv2d(ChannelsLast.Of(features), conv1.Weight, conv1.Bias)));
-        h = Pool(nn.functional.relu(nn.functional.conv2d(h, conv2.Weight, conv2.Bias)));
-        h = Pool(nn.functional.relu(nn.functional.conv2d(h, conv3.Weight, conv3.Bias, padding: [1, 1])));
-        h = nn.functional.relu(nn.functional.linear(h.flatten(1), fc1.Weight, fc1.Bias));
-        h = nn.functional.relu(nn.functional.linear(h, fc2.Weight, fc2.Bias));
-        return nn.functional.linear(h, fc3.Weight, fc3.Bias);
-    }
+    public override Tensor Logits(Tensor features) =>
+        ChannelsLast.Of(features)
+            .Then(x => nn.functional.conv2d(x, conv1.Weight, conv1.Bias))
+            .Then(x => nn.functional.relu(x))
+            .Then(Pool)
+            .Then(x => nn.functional.conv2d(x, conv2.Weight, conv2.Bias))
+            .Then(x => nn.functional.relu(x))
+            .Then(Pool)
+            .Then(x => nn.functional.conv2d(x, conv3.Weight, conv3.Bias, padding: [1, 1]))
+            .Then(x => nn.functional.relu(x))
+            .Then(Pool)
+            .Then(x => x.flatten(1))
+            .Then(x => nn.functional.linear(x, fc1.Weight, fc1.Bias))
+            .Then(x => nn.functional.relu(x))
+            .Then(x => nn.functional.linear(x, fc2.Weight, fc2.Bias))
+            .Then(x => nn.functional.relu(x))
+            .Then(x => nn.functional.linear(x, fc3.Weight, fc3.Bias));
 
     /// <summary>The cross-entropy plus <c>weight_decay / 2</c> times the squared norms of the weights.</summary>
     public override Tensor TrainingLoss(Batch batch)
@@ -100,7 +108,7 @@ public sealed class Cnn3c3d : Classifier
         long height = x.shape[2], width = x.shape[3];
         long padHeight = Math.Max((height + 1) / 2 * 2 - 2 + 3 - height, 0);
         long padWidth = Math.Max((width + 1) / 2 * 2 - 2 + 3 - width, 0);
-        var padded = nn.functional.pad(x, [padWidth / 2, padWidth - padWidth / 2, padHeight / 2, padHeight - padHeight / 2]);
-        return nn.functional.max_pool2d(padded, 3, 2);
+        return nn.functional.pad(x, [padWidth / 2, padWidth - padWidth / 2, padHeight / 2, padHeight - padHeight / 2])
+            .Then(padded => nn.functional.max_pool2d(padded, 3, 2));
     }
 }

@@ -39,10 +39,11 @@ public sealed class MlpClassifier : Classifier
         var h = features.flatten(1);
         for (int i = 0; i < layers.Length; i++)
         {
-            h = nn.functional.linear(h, layers[i].Weight, layers[i].Bias);
+            var (weight, bias) = layers[i];
+            h = h.Then(x => nn.functional.linear(x, weight, bias));
             if (i < layers.Length - 1)
             {
-                h = Activate(h);
+                h = h.Then(Activate);
             }
         }
 

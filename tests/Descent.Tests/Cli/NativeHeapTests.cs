@@ -13,7 +13,7 @@ namespace Descent.Tests.Cli;
 public sealed class NativeHeapTests
 {
     // 32 MB: at least glibc's largest threshold for blocks of their own by default, and small enough for the heap of a
-    // thread's arena (64 MB; a larger block in a thread other than the main one is mapped on its own whatever the settings).
+    // thread's own arena (64 MB), which this test thread may have taken before the settings made one arena for all.
     private const long TensorBytes = 32L << 20;
 
     [Test]

@@ -49,6 +49,18 @@ public sealed class ClassifierReferenceTests
         return new FakeImageDataset(x, tensor(new long[] { 3, 7, 1 }), classes: 10);
     }
 
+    /// <summary>The script's weights: 0.05 sin(0.7 j + 1.3 k + 0.1) for element j of parameter k.</summary>
+    public static void Fill(IObjective objective)
+    {
+        using var noGrad = no_grad();
+        for (int k = 0; k < objective.Parameters.Count; k++)
+        {
+            var w = objective.Parameters[k];
+            var j = arange(w.numel(), dtype: ScalarType.Float64);
+            w.copy_(j.mul(0.7).add(1.3 * k + 0.1).sin().mul(0.05).reshape(w.shape));
+        }
+    }
+
     [TestCase("logistic-regression")]
     [TestCase("mlp-classifier")]
     [TestCase("cnn-2c2d")]
@@ -57,15 +69,7 @@ public sealed class ClassifierReferenceTests
         using var scope = NewDisposeScope();
         using var data = ScriptInputs();
         using var objective = ObjectiveFactory.Create(id, new TrialContext(0, ScalarType.Float64, CPU), data);
-        using (no_grad())
-        {
-            for (int k = 0; k < objective.Parameters.Count; k++)
-            {
-                var w = objective.Parameters[k];
-                var j = arange(w.numel(), dtype: ScalarType.Float64);
-                w.copy_(j.mul(0.7).add(1.3 * k + 0.1).sin().mul(0.05).reshape(w.shape));
-            }
-        }
+        Fill(objective);
 
         var loss = objective.TrainingLoss(new Batch(data.Features, data.Labels));
         loss.backward();
@@ -91,15 +95,7 @@ public sealed class ClassifierReferenceTests
         using var scope = NewDisposeScope();
         using var data = ScriptInputs(ScalarType.Float32);
         using var objective = ObjectiveFactory.Create(id, new TrialContext(0, ScalarType.Float32, CPU), data);
-        using (no_grad())
-        {
-            for (int k = 0; k < objective.Parameters.Count; k++)
-            {
-                var w = objective.Parameters[k];
-                var j = arange(w.numel(), dtype: ScalarType.Float64);
-                w.copy_(j.mul(0.7).add(1.3 * k + 0.1).sin().mul(0.05).reshape(w.shape));
-            }
-        }
+        Fill(objective);
 
         var loss = objective.TrainingLoss(new Batch(data.Features, data.Labels));
         loss.backward();

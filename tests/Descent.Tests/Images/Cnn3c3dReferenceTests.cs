@@ -41,16 +41,7 @@ public sealed class Cnn3c3dReferenceTests
         return new FakeImageDataset(x, tensor(new long[] { 3, 7, 1 }), classes: 10);
     }
 
-    private static void Fill(IObjective objective)
-    {
-        using var noGrad = no_grad();
-        for (int k = 0; k < objective.Parameters.Count; k++)
-        {
-            var w = objective.Parameters[k];
-            var j = arange(w.numel(), dtype: ScalarType.Float64);
-            w.copy_(j.mul(0.7).add(1.3 * k + 0.1).sin().mul(0.05).reshape(w.shape));
-        }
-    }
+    private static void Fill(IObjective objective) => ClassifierReferenceTests.Fill(objective);
 
     [Test]
     public void Training_loss_with_weight_decay_and_its_gradients_equal_PyTorchs()

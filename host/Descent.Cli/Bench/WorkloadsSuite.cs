@@ -96,8 +96,9 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                         string key = $"pytorch_{workload.Objective.Replace('-', '_')}_{threads}thread";
                         layoutFigures[$"{key}_plain_seconds_per_epoch"] = plain.SecondsPerEpoch;
                         layoutFigures[$"{key}_channels_last_seconds_per_epoch"] = channelsLast.SecondsPerEpoch;
-                        layoutNotes.Add($"   PyTorch {workload.Objective}, {threads} thread(s): {plain.SecondsPerEpoch:F2} s/epoch in the plain order, " +
-                                        $"{channelsLast.SecondsPerEpoch:F2} channels-last; the table uses the {(faster ? "channels-last" : "plain")} run (Descent's runs channels-last)");
+                        layoutNotes.Add(FormattableString.Invariant(
+                            $"   PyTorch {workload.Objective}, {threads} thread(s): {plain.SecondsPerEpoch:F2} s/epoch in the plain order, {channelsLast.SecondsPerEpoch:F2} channels-last; ") +
+                            $"the table uses the {(faster ? "channels-last" : "plain")} run (Descent's runs channels-last)");
                     }
                 }
 

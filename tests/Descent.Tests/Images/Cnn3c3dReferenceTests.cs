@@ -41,15 +41,13 @@ public sealed class Cnn3c3dReferenceTests
         return new FakeImageDataset(x, tensor(new long[] { 3, 7, 1 }), classes: 10);
     }
 
-    private static void Fill(IObjective objective) => ClassifierReferenceTests.Fill(objective);
-
     [Test]
     public void Training_loss_with_weight_decay_and_its_gradients_equal_PyTorchs()
     {
         using var scope = NewDisposeScope();
         using var data = ScriptInputs();
         using var objective = ObjectiveFactory.Create("cnn-3c3d", new TrialContext(0, ScalarType.Float64, CPU), data);
-        Fill(objective);
+        ClassifierReferenceTests.Fill(objective);
 
         var batch = new Batch(data.Features, data.Labels);
         var loss = objective.TrainingLoss(batch);
@@ -82,7 +80,7 @@ public sealed class Cnn3c3dReferenceTests
         using var scope = NewDisposeScope();
         using var data = ScriptInputs(ScalarType.Float32);
         using var objective = ObjectiveFactory.Create("cnn-3c3d", new TrialContext(0, ScalarType.Float32, CPU), data);
-        Fill(objective);
+        ClassifierReferenceTests.Fill(objective);
 
         var loss = objective.TrainingLoss(new Batch(data.Features, data.Labels));
         loss.backward();
@@ -117,7 +115,7 @@ public sealed class Cnn3c3dReferenceTests
         using var scope = NewDisposeScope();
         using var data = ScriptInputs();
         using var objective = ObjectiveFactory.Create("cnn-3c3d", new TrialContext(0, ScalarType.Float64, CPU), data, ("weight_decay", "0"));
-        Fill(objective);
+        ClassifierReferenceTests.Fill(objective);
 
         Assert.That(objective.TrainingLoss(new Batch(data.Features, data.Labels)).item<double>(), Is.EqualTo(CrossEntropy).Within(1e-9).Percent);
     }

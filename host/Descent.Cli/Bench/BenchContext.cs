@@ -18,6 +18,9 @@ public sealed record BenchContext(EngineHost Engine, CliConsole Console, bool Qu
     /// <summary>Epochs per measured trial for the suites that train on a dataset (<c>--epochs</c>); null: the suite's default.</summary>
     public int? Epochs { get; init; }
 
+    /// <summary>Alternating rounds of Descent and PyTorch per thread count for the workloads suite (<c>--rounds</c>); null: one.</summary>
+    public int? Rounds { get; init; }
+
     /// <summary>Where the sweep suite's tracked runs go (<c>--store-dir</c>); null: the temporary folder.</summary>
     public string? StoreDirectory { get; init; }
 }

@@ -48,65 +48,92 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         int rows = context.TrainRows ?? (context.Quick ? 1_280 : DefaultTrainRows);
         int epochs = context.Epochs ?? DefaultEpochs;
         int evalRows = context.Quick ? 1_000 : EvalRows;
-        Check(rows, epochs);
+        int rounds = context.Rounds ?? 1;
+        Check(rows, epochs, rounds);
         var (python, problem) = PythonBaseline.Find();
-        var descent = new Dictionary<(string, int), WorkloadMeasurement>();
-        var pytorch = new Dictionary<(string, int), WorkloadMeasurement>();
-        var descentGemm = new Dictionary<(int Threads, int Batch), double>();
-        var pytorchGemm = new Dictionary<(int Threads, int Batch), double>();
+        var comparisons = new Dictionary<(string, int), WorkloadComparison>();
+        var descentGemm = new Dictionary<(int Threads, int Batch), List<double>>();
+        var pytorchGemm = new Dictionary<(int Threads, int Batch), List<double>>();
         Dictionary<string, JsonElement>? torchFigures = null;
         var layoutNotes = new List<string>();
         var layoutFigures = new Dictionary<string, double>();
         int threadsBefore = torch.get_num_threads();
+        string? data = null;
         try
         {
             foreach (int threads in ThreadCounts)
             {
                 // The same thread count on both sides: torch.set_num_threads here, and in the script with its BLAS pools.
                 torch.set_num_threads(threads);
-                string? data = null;
-                foreach (var workload in Workload.All)
+                for (int round = 1; round <= rounds; round++)
                 {
-                    (descent[(workload.Objective, threads)], data) = RunDescent(context, workload, rows, epochs, evalRows);
-                    context.Console.Out.WriteLine(WorkloadTable.Progress("Descent", workload.Objective, threads, descent[(workload.Objective, threads)]));
-                }
-
-                foreach (int batch in new[] { BatchSize, EvalBatchSize })
-                {
-                    descentGemm[(threads, batch)] = GemmProbe.Gflops(batch);
-                }
-
-                if (python is null || data is null)
-                {
-                    continue;
-                }
-
-                torchFigures = RunPyTorch(python, data, rows, epochs, evalRows, threads);
-                foreach (var workload in Workload.All)
-                {
-                    var plain = Read(torchFigures[workload.PyTorchName]);
-                    context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, plain));
-                    pytorch[(workload.Objective, threads)] = plain;
-                    if (workload.PyTorchChannelsLast is { } name && torchFigures.TryGetValue(name, out var channelsLastFigures))
+                    int? label = rounds > 1 ? round : null;
+                    // Descent first in odd rounds, PyTorch first in even ones (once the data's folder is known).
+                    bool pytorchFirst = round % 2 == 0 && data is not null;
+                    var theirs = pytorchFirst ? MeasurePyTorch() : null;
+                    var ours = new Dictionary<string, WorkloadMeasurement>();
+                    foreach (var workload in Workload.All)
                     {
-                        var channelsLast = Read(channelsLastFigures);
-                        context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch channels-last", workload.Objective, threads, channelsLast));
-                        bool faster = channelsLast.SecondsPerEpoch < plain.SecondsPerEpoch;
-                        pytorch[(workload.Objective, threads)] = faster ? channelsLast : plain;
-                        string key = $"pytorch_{workload.Objective.Replace('-', '_')}_{threads}thread";
-                        layoutFigures[$"{key}_plain_seconds_per_epoch"] = plain.SecondsPerEpoch;
-                        layoutFigures[$"{key}_channels_last_seconds_per_epoch"] = channelsLast.SecondsPerEpoch;
-                        layoutNotes.Add(FormattableString.Invariant(
-                            $"   PyTorch {workload.Objective}, {threads} thread(s): {plain.SecondsPerEpoch:F2} s/epoch in the plain order, {channelsLast.SecondsPerEpoch:F2} channels-last; ") +
-                            $"the table uses the {(faster ? "channels-last" : "plain")} run (Descent's runs channels-last)");
+                        (ours[workload.Objective], data) = RunDescent(context, workload, rows, epochs, evalRows);
+                        context.Console.Out.WriteLine(WorkloadTable.Progress("Descent", workload.Objective, threads, ours[workload.Objective], label));
                     }
-                }
 
-                if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var rate in gemm.EnumerateObject())
+                    foreach (int batch in new[] { BatchSize, EvalBatchSize })
                     {
-                        pytorchGemm[(threads, int.Parse(rate.Name, CultureInfo.InvariantCulture))] = rate.Value.GetDouble();
+                        Add(descentGemm, (threads, batch), GemmProbe.Gflops(batch));
+                    }
+
+                    if (!pytorchFirst)
+                    {
+                        theirs = MeasurePyTorch();
+                    }
+                    foreach (var workload in Workload.All)
+                    {
+                        var key = (workload.Objective, threads);
+                        (comparisons.TryGetValue(key, out var comparison) ? comparison : comparisons[key] = new WorkloadComparison())
+                            .Add(ours[workload.Objective], theirs?.GetValueOrDefault(workload.Objective));
+                    }
+
+                    // PyTorch's figures per model for this round (the faster memory order for a CNN), null without the baseline.
+                    Dictionary<string, WorkloadMeasurement>? MeasurePyTorch()
+                    {
+                        if (python is null || data is null)
+                        {
+                            return null;
+                        }
+
+                        torchFigures = RunPyTorch(python, data, rows, epochs, evalRows, threads);
+                        var measured = new Dictionary<string, WorkloadMeasurement>();
+                        foreach (var workload in Workload.All)
+                        {
+                            var plain = Read(torchFigures[workload.PyTorchName]);
+                            context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, plain, label));
+                            measured[workload.Objective] = plain;
+                            if (workload.PyTorchChannelsLast is { } name && torchFigures.TryGetValue(name, out var channelsLastFigures))
+                            {
+                                var channelsLast = Read(channelsLastFigures);
+                                context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch channels-last", workload.Objective, threads, channelsLast, label));
+                                bool faster = channelsLast.SecondsPerEpoch < plain.SecondsPerEpoch;
+                                measured[workload.Objective] = faster ? channelsLast : plain;
+                                string key = $"pytorch_{workload.Objective.Replace('-', '_')}_{threads}thread";
+                                string suffix = label is { } r ? $"_round{r}" : "";
+                                layoutFigures[$"{key}_plain_seconds_per_epoch{suffix}"] = plain.SecondsPerEpoch;
+                                layoutFigures[$"{key}_channels_last_seconds_per_epoch{suffix}"] = channelsLast.SecondsPerEpoch;
+                                layoutNotes.Add(FormattableString.Invariant(
+                                    $"   PyTorch {workload.Objective}, {threads} thread(s){(label is { } n ? $", round {n}" : "")}: {plain.SecondsPerEpoch:F2} s/epoch in the plain order, {channelsLast.SecondsPerEpoch:F2} channels-last; ") +
+                                    $"the table uses the {(faster ? "channels-last" : "plain")} run (Descent's runs channels-last)");
+                            }
+                        }
+
+                        if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Object)
+                        {
+                            foreach (var rate in gemm.EnumerateObject())
+                            {
+                                Add(pytorchGemm, (threads, int.Parse(rate.Name, CultureInfo.InvariantCulture)), rate.Value.GetDouble());
+                            }
+                        }
+
+                        return measured;
                     }
                 }
             }
@@ -126,20 +153,22 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
             ? $"   allocator: both sides keep freed memory in glibc's heap (Descent by mallopt, PyTorch by GLIBC_TUNABLES={Hosting.NativeHeap.Tunables})"
             : $"   allocator: glibc's settings as the environment leaves them (GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "unset"}), on both sides");
         layoutNotes.ForEach(console.WriteLine);
-        var figures = WorkloadFigures.Collect(descent, pytorch);
+        var figures = WorkloadFigures.Collect(comparisons);
         foreach (var (key, value) in layoutFigures)
         {
             figures[key] = value;
         }
 
-        WorkloadTable.Write(console, descent, pytorch, EpochNote(epochs));
-        foreach (var ((threads, batch), rate) in descentGemm)
+        WorkloadTable.Write(console, comparisons, EpochNote(epochs));
+        foreach (var ((threads, batch), rates) in descentGemm)
         {
+            double rate = BenchStatistics.Median(rates);
             string key = $"mlp_gemm_batch{batch}_{threads}thread";
             figures[$"{key}_gflops"] = rate;
             string beside = "";
-            if (pytorchGemm.TryGetValue((threads, batch), out double torchRate))
+            if (pytorchGemm.TryGetValue((threads, batch), out var torchRates))
             {
+                double torchRate = BenchStatistics.Median(torchRates);
                 figures[$"pytorch_{key}_gflops"] = torchRate;
                 figures[$"{key}_rate_ratio_to_pytorch"] = rate / torchRate;
                 beside = $", PyTorch {torchRate:F1} GFLOP/s (ratio {rate / torchRate:F2})";
@@ -151,8 +180,23 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         return figures;
     }
 
-    private static void Check(int rows, int epochs)
+    private static void Add(Dictionary<(int Threads, int Batch), List<double>> rates, (int Threads, int Batch) key, double rate)
     {
+        if (!rates.TryGetValue(key, out var list))
+        {
+            rates[key] = list = [];
+        }
+
+        list.Add(rate);
+    }
+
+    private static void Check(int rows, int epochs, int rounds)
+    {
+        if (rounds < 1)
+        {
+            throw new UsageException($"--rounds {rounds} is out of range: give 1 or more");
+        }
+
         if (rows is < 1 or > MaxTrainRows)
         {
             throw new UsageException($"--train-rows {rows} is out of range: give 1 to {MaxTrainRows:N0} (Fashion-MNIST has 60,000 training images; the benchmark holds some back to evaluate)");

@@ -7,7 +7,7 @@ using Descent.Sweeps.Workers;
 
 namespace Descent.Cli.Commands;
 
-/// <summary><c>descent bench [NAME...] [--quick] [--json] [--train-rows N] [--epochs N] [--store-dir DIR]</c>: runs benchmarks and prints their figures.</summary>
+/// <summary><c>descent bench [NAME...] [--quick] [--json] [--train-rows N] [--epochs N] [--rounds N] [--store-dir DIR]</c>: runs benchmarks and prints their figures.</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
@@ -21,11 +21,15 @@ public static class BenchCommand
             Description = $"workloads: Fashion-MNIST training images per epoch (default {WorkloadsSuite.DefaultTrainRows:N0}; --quick: 1,280; at most {WorkloadsSuite.MaxTrainRows:N0})",
         };
         var epochs = new Option<int?>("--epochs") { Description = $"workloads: epochs per measured trial (default {WorkloadsSuite.DefaultEpochs}; seconds per epoch leave out the first when there are more)" };
+        var rounds = new Option<int?>("--rounds")
+        {
+            Description = "workloads: rounds per thread count, Descent and PyTorch alternating which runs first (default 1); the table gives medians and each ratio's range",
+        };
         var storeDir = new Option<string?>("--store-dir")
         {
             Description = "sweep: the folder its tracked runs are written under (default: the temporary folder); tracked figures depend on its file system, which the output names",
         };
-        var command = new Command("bench", "measure speed and memory, comparing variants side by side in one run") { names, quick, json, trainRows, epochs, storeDir };
+        var command = new Command("bench", "measure speed and memory, comparing variants side by side in one run") { names, quick, json, trainRows, epochs, rounds, storeDir };
         // Off the invoking thread, so that System.CommandLine's Ctrl-C handling is in place while benchmarks run.
         command.SetAction((parsed, cancellation) => Task.Run(() =>
         {
@@ -50,6 +54,7 @@ public static class BenchCommand
                     Workers = threads => pools.GetOrAdd(threads, t => new WorkerPool(WorkerLaunches.For(parsed, t))),
                     TrainRows = parsed.GetValue(trainRows),
                     Epochs = parsed.GetValue(epochs),
+                    Rounds = parsed.GetValue(rounds),
                     StoreDirectory = parsed.GetValue(storeDir),
                 });
                 figures[suite.Name] = result.ToDictionary();

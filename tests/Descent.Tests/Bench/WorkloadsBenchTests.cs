@@ -22,16 +22,10 @@ public sealed class WorkloadsBenchTests
     [Test]
     public void Figures_carry_both_sides_and_the_ratios_descent_over_pytorch()
     {
-        var descent = new Dictionary<(string, int), WorkloadMeasurement>
-        {
-            [("mlp-classifier", 1)] = new([9.0, 2.0, 4.0], 1500, [500, 510, 511, 511], [30, 31, 31, 31]),
-        };
-        var pytorch = new Dictionary<(string, int), WorkloadMeasurement>
-        {
-            [("mlp-classifier", 1)] = new([9.0, 6.0], 1000, [300, 340, 345], null),
-        };
+        var comparison = new WorkloadComparison();
+        comparison.Add(new([9.0, 2.0, 4.0], 1500, [500, 510, 511, 511], [30, 31, 31, 31]), new([9.0, 6.0], 1000, [300, 340, 345], null));
 
-        var figures = WorkloadFigures.Collect(descent, pytorch);
+        var figures = WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [("mlp-classifier", 1)] = comparison });
 
         Assert.That(figures["mlp_classifier_1thread_seconds_per_epoch"], Is.EqualTo(3.0));
         Assert.That(figures["pytorch_mlp_classifier_1thread_seconds_per_epoch"], Is.EqualTo(6.0));
@@ -42,6 +36,58 @@ public sealed class WorkloadsBenchTests
         Assert.That(figures["mlp_classifier_1thread_working_set_mb_after_epoch_1"], Is.EqualTo(510));
         Assert.That(figures["pytorch_mlp_classifier_1thread_working_set_mb_after_epoch_2"], Is.EqualTo(345));
         Assert.That(figures.Keys.Where(k => k.StartsWith("pytorch_", StringComparison.Ordinal) && k.Contains("live_tensors", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(figures.Keys.Where(k => k.Contains("_round", StringComparison.Ordinal)), Is.Empty, "one round: no per-round figures");
+    }
+
+    [Test]
+    public void Several_rounds_give_each_rounds_ratio_and_their_median_not_the_ratio_of_medians()
+    {
+        // Round ratios 0.5, 2.0 and 0.8: their median is 0.8. The medians of the sides (4 s and 5 s) would give 0.8 too
+        // only by chance, so the second pair below tells the two apart: eval ratios 1.5, 0.25 and 1.0 have the median 1.0,
+        // while the medians of the speeds (1500 and 1000) would give 1.5.
+        var comparison = new WorkloadComparison();
+        comparison.Add(new([9.0, 2.0], 1500, [500, 510], [30, 31]), new([9.0, 4.0], 1000, [300, 340], null));
+        comparison.Add(new([9.0, 10.0], 250, [600, 610], [30, 31]), new([9.0, 5.0], 1000, [400, 440], null));
+        comparison.Add(new([9.0, 4.0], 2000, [700, 710], [30, 31]), new([9.0, 5.0], 2000, [500, 540], null));
+
+        var figures = WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [("cnn-2c2d", 2)] = comparison });
+
+        Assert.That(figures["cnn_2c2d_2thread_epoch_time_ratio_to_pytorch"], Is.EqualTo(0.8));
+        Assert.That(figures["cnn_2c2d_2thread_epoch_time_ratio_to_pytorch_round2"], Is.EqualTo(2.0));
+        Assert.That(figures["cnn_2c2d_2thread_eval_speed_ratio_to_pytorch"], Is.EqualTo(1.0));
+        Assert.That(figures["cnn_2c2d_2thread_eval_speed_ratio_to_pytorch_round1"], Is.EqualTo(1.5));
+        Assert.That(figures["cnn_2c2d_2thread_eval_speed_ratio_to_pytorch_round2"], Is.EqualTo(0.25));
+        Assert.That(figures["cnn_2c2d_2thread_seconds_per_epoch"], Is.EqualTo(4.0));
+        Assert.That(figures["pytorch_cnn_2c2d_2thread_eval_images_per_second"], Is.EqualTo(1000));
+        Assert.That(figures["cnn_2c2d_2thread_working_set_mb_after_epoch_1"], Is.EqualTo(510), "memory: the first round's");
+    }
+
+    [Test]
+    public void The_table_shows_each_ratios_range_over_several_rounds()
+    {
+        var comparison = new WorkloadComparison();
+        comparison.Add(new([9.0, 2.0], 1500, [500, 510], [30, 31]), new([9.0, 4.0], 1000, [300, 340], null));
+        comparison.Add(new([9.0, 10.0], 250, [600, 610], [30, 31]), new([9.0, 5.0], 1000, [400, 440], null));
+        var writer = new StringWriter();
+
+        WorkloadTable.Write(writer, new Dictionary<(string, int), WorkloadComparison> { [("mlp-classifier", 1)] = comparison }, "note");
+
+        string text = writer.ToString();
+        Assert.That(text, Does.Contain("medians of 2 rounds"));
+        Assert.That(text, Does.Contain("1.25 [0.50-2.00]"), text);
+        Assert.That(text, Does.Contain("0.88 [0.25-1.50]"), text);
+    }
+
+    [Test]
+    public void Without_the_baseline_there_are_no_ratios()
+    {
+        var comparison = new WorkloadComparison();
+        comparison.Add(new([9.0, 2.0], 1500, [500, 510], [30, 31]), null);
+
+        var figures = WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [("mlp-classifier", 1)] = comparison });
+
+        Assert.That(figures["mlp_classifier_1thread_seconds_per_epoch"], Is.EqualTo(2.0));
+        Assert.That(figures.Keys.Where(k => k.Contains("pytorch", StringComparison.Ordinal)), Is.Empty);
     }
 
     [Test]
@@ -72,6 +118,7 @@ public sealed class WorkloadsBenchTests
     [TestCase("--train-rows", "0", "--train-rows 0 is out of range: give 1 to 50,000")]
     [TestCase("--train-rows", "50001", "--train-rows 50001 is out of range: give 1 to 50,000")]
     [TestCase("--epochs", "0", "--epochs 0 is out of range: give 1 or more")]
+    [TestCase("--rounds", "0", "--rounds 0 is out of range: give 1 or more")]
     public void Out_of_range_options_are_refused_with_exit_code_2(string option, string value, string message)
     {
         var run = CliRun.Of("bench", "workloads", option, value);

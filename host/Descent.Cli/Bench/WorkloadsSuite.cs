@@ -51,12 +51,9 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         int rounds = context.Rounds ?? 1;
         Check(rows, epochs, rounds);
         var (python, problem) = PythonBaseline.Find();
+        var pytorch = python is null ? null : new PyTorchWorkloads(python, context.Console.Out, new PyTorchWorkloads.Settings(rows, epochs, evalRows, BatchSize, EvalBatchSize));
         var comparisons = new Dictionary<(string, int), WorkloadComparison>();
-        var descentGemm = new Dictionary<(int Threads, int Batch), List<double>>();
-        var pytorchGemm = new Dictionary<(int Threads, int Batch), List<double>>();
-        Dictionary<string, JsonElement>? torchFigures = null;
-        var layoutNotes = new List<string>();
-        var layoutFigures = new Dictionary<string, double>();
+        var descentGemm = new GemmRates();
         int threadsBefore = torch.get_num_threads();
         string? data = null;
         try
@@ -80,13 +77,14 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
 
                     foreach (int batch in new[] { BatchSize, EvalBatchSize })
                     {
-                        Add(descentGemm, (threads, batch), GemmProbe.Gflops(batch));
+                        descentGemm.Add(threads, batch, GemmProbe.Gflops(batch));
                     }
 
                     if (!pytorchFirst)
                     {
                         theirs = MeasurePyTorch();
                     }
+
                     foreach (var workload in Workload.All)
                     {
                         var key = (workload.Objective, threads);
@@ -94,47 +92,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                             .Add(ours[workload.Objective], theirs?.GetValueOrDefault(workload.Objective));
                     }
 
-                    // PyTorch's figures per model for this round (the faster memory order for a CNN), null without the baseline.
-                    Dictionary<string, WorkloadMeasurement>? MeasurePyTorch()
-                    {
-                        if (python is null || data is null)
-                        {
-                            return null;
-                        }
-
-                        torchFigures = RunPyTorch(python, data, rows, epochs, evalRows, threads);
-                        var measured = new Dictionary<string, WorkloadMeasurement>();
-                        foreach (var workload in Workload.All)
-                        {
-                            var plain = Read(torchFigures[workload.PyTorchName]);
-                            context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch", workload.Objective, threads, plain, label));
-                            measured[workload.Objective] = plain;
-                            if (workload.PyTorchChannelsLast is { } name && torchFigures.TryGetValue(name, out var channelsLastFigures))
-                            {
-                                var channelsLast = Read(channelsLastFigures);
-                                context.Console.Out.WriteLine(WorkloadTable.Progress("PyTorch channels-last", workload.Objective, threads, channelsLast, label));
-                                bool faster = channelsLast.SecondsPerEpoch < plain.SecondsPerEpoch;
-                                measured[workload.Objective] = faster ? channelsLast : plain;
-                                string key = $"pytorch_{workload.Objective.Replace('-', '_')}_{threads}thread";
-                                string suffix = label is { } r ? $"_round{r}" : "";
-                                layoutFigures[$"{key}_plain_seconds_per_epoch{suffix}"] = plain.SecondsPerEpoch;
-                                layoutFigures[$"{key}_channels_last_seconds_per_epoch{suffix}"] = channelsLast.SecondsPerEpoch;
-                                layoutNotes.Add(FormattableString.Invariant(
-                                    $"   PyTorch {workload.Objective}, {threads} thread(s){(label is { } n ? $", round {n}" : "")}: {plain.SecondsPerEpoch:F2} s/epoch in the plain order, {channelsLast.SecondsPerEpoch:F2} channels-last; ") +
-                                    $"the table uses the {(faster ? "channels-last" : "plain")} run (Descent's runs channels-last)");
-                            }
-                        }
-
-                        if (torchFigures.TryGetValue("mlp_gemm_gflops", out var gemm) && gemm.ValueKind == JsonValueKind.Object)
-                        {
-                            foreach (var rate in gemm.EnumerateObject())
-                            {
-                                Add(pytorchGemm, (threads, int.Parse(rate.Name, CultureInfo.InvariantCulture)), rate.Value.GetDouble());
-                            }
-                        }
-
-                        return measured;
-                    }
+                    Dictionary<string, WorkloadMeasurement>? MeasurePyTorch() => pytorch is null || data is null ? null : pytorch.Measure(data, threads, label);
                 }
             }
         }
@@ -144,6 +102,7 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         }
 
         var console = context.Console.Out;
+        var torchFigures = pytorch?.LastFigures;
         console.WriteLine($"   Fashion-MNIST, {rows:N0} training images per epoch, {epochs} epoch(s), batch {BatchSize}, adam (lr 0.001, eps 1e-8), float32, autograd");
         console.WriteLine(torchFigures is null || python is null
             ? $"   PyTorch baseline skipped: {problem ?? "the Fashion-MNIST files' folder is unknown"}"
@@ -152,23 +111,22 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         console.WriteLine(Hosting.NativeHeap.KeepsFreedMemory
             ? $"   allocator: both sides keep freed memory in glibc's heap (Descent by mallopt, PyTorch by GLIBC_TUNABLES={Hosting.NativeHeap.Tunables})"
             : $"   allocator: glibc's settings as the environment leaves them (GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "unset"}), on both sides");
-        layoutNotes.ForEach(console.WriteLine);
+        pytorch?.LayoutNotes.ForEach(console.WriteLine);
         var figures = WorkloadFigures.Collect(comparisons);
-        foreach (var (key, value) in layoutFigures)
+        foreach (var (key, value) in pytorch?.LayoutFigures ?? [])
         {
             figures[key] = value;
         }
 
         WorkloadTable.Write(console, comparisons, EpochNote(epochs));
-        foreach (var ((threads, batch), rates) in descentGemm)
+        foreach (var (threads, batch) in descentGemm.Keys)
         {
-            double rate = BenchStatistics.Median(rates);
+            double rate = descentGemm.Median(threads, batch)!.Value;
             string key = $"mlp_gemm_batch{batch}_{threads}thread";
             figures[$"{key}_gflops"] = rate;
             string beside = "";
-            if (pytorchGemm.TryGetValue((threads, batch), out var torchRates))
+            if (pytorch?.Gemm.Median(threads, batch) is { } torchRate)
             {
-                double torchRate = BenchStatistics.Median(torchRates);
                 figures[$"pytorch_{key}_gflops"] = torchRate;
                 figures[$"{key}_rate_ratio_to_pytorch"] = rate / torchRate;
                 beside = $", PyTorch {torchRate:F1} GFLOP/s (ratio {rate / torchRate:F2})";
@@ -178,16 +136,6 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         }
 
         return figures;
-    }
-
-    private static void Add(Dictionary<(int Threads, int Batch), List<double>> rates, (int Threads, int Batch) key, double rate)
-    {
-        if (!rates.TryGetValue(key, out var list))
-        {
-            rates[key] = list = [];
-        }
-
-        list.Add(rate);
     }
 
     private static void Check(int rows, int epochs, int rounds)
@@ -237,23 +185,6 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
         var measurement = new WorkloadMeasurement(result.EpochSeconds, probe.EvaluatedImages / probe.EvaluationSeconds, probe.WorkingSetMb, probe.LiveTensors);
         return (measurement, result.Dataset?.Source);
     }
-
-    private static Dictionary<string, JsonElement> RunPyTorch(string python, string data, int rows, int epochs, int evalRows, int threads)
-    {
-        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        string[] arguments =
-        [
-            "--data", data, "--models", string.Join(',', Workload.All.SelectMany(w => w.PyTorchNames)), "--train-rows", Text(rows),
-            "--epochs", Text(epochs), "--threads", Text(threads), "--batch", Text(BatchSize), "--eval-batch", Text(EvalBatchSize), "--eval-rows", Text(evalRows),
-        ];
-        return PythonBaseline.Run(python, PythonBaseline.ScriptPath("pytorch_workloads.py"), arguments, TimeSpan.FromHours(1), threads);
-    }
-
-    private static WorkloadMeasurement Read(JsonElement model) => new(
-        model.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
-        model.GetProperty("eval_images_per_second").GetDouble(),
-        model.GetProperty("rss_mb").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
-        null);
 
     private static string OpenBlasThreads(Dictionary<string, JsonElement> figures) =>
         figures.TryGetValue("blas_threads", out var threads) && threads.ValueKind == JsonValueKind.Number

@@ -22,10 +22,9 @@ public sealed class WorkloadsBenchTests
     [Test]
     public void Figures_carry_both_sides_and_the_ratios_descent_over_pytorch()
     {
-        var comparison = new WorkloadComparison();
-        comparison.Add(new([9.0, 2.0, 4.0], 1500, [500, 510, 511, 511], [30, 31, 31, 31]), new([9.0, 6.0], 1000, [300, 340, 345], null));
+        var comparison = Rounds((new([9.0, 2.0, 4.0], 1500, [500, 510, 511, 511], [30, 31, 31, 31]), new([9.0, 6.0], 1000, [300, 340, 345], null)));
 
-        var figures = WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [("mlp-classifier", 1)] = comparison });
+        var figures = Figures("mlp-classifier", 1, comparison);
 
         Assert.That(figures["mlp_classifier_1thread_seconds_per_epoch"], Is.EqualTo(3.0));
         Assert.That(figures["pytorch_mlp_classifier_1thread_seconds_per_epoch"], Is.EqualTo(6.0));
@@ -42,15 +41,14 @@ public sealed class WorkloadsBenchTests
     [Test]
     public void Several_rounds_give_each_rounds_ratio_and_their_median_not_the_ratio_of_medians()
     {
-        // Round ratios 0.5, 2.0 and 0.8: their median is 0.8. The medians of the sides (4 s and 5 s) would give 0.8 too
-        // only by chance, so the second pair below tells the two apart: eval ratios 1.5, 0.25 and 1.0 have the median 1.0,
-        // while the medians of the speeds (1500 and 1000) would give 1.5.
-        var comparison = new WorkloadComparison();
-        comparison.Add(new([9.0, 2.0], 1500, [500, 510], [30, 31]), new([9.0, 4.0], 1000, [300, 340], null));
-        comparison.Add(new([9.0, 10.0], 250, [600, 610], [30, 31]), new([9.0, 5.0], 1000, [400, 440], null));
-        comparison.Add(new([9.0, 4.0], 2000, [700, 710], [30, 31]), new([9.0, 5.0], 2000, [500, 540], null));
+        // Per round, epoch ratios 0.5, 2.0 and 0.8 (median 0.8) and evaluation ratios 1.5, 0.25 and 1.0 (median 1.0);
+        // the ratio of the sides' median evaluation speeds, 1500 / 1000, would be 1.5.
+        var comparison = Rounds(
+            (new([9.0, 2.0], 1500, [500, 510], [30, 31]), new([9.0, 4.0], 1000, [300, 340], null)),
+            (new([9.0, 10.0], 250, [600, 610], [30, 31]), new([9.0, 5.0], 1000, [400, 440], null)),
+            (new([9.0, 4.0], 2000, [700, 710], [30, 31]), new([9.0, 5.0], 2000, [500, 540], null)));
 
-        var figures = WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [("cnn-2c2d", 2)] = comparison });
+        var figures = Figures("cnn-2c2d", 2, comparison);
 
         Assert.That(figures["cnn_2c2d_2thread_epoch_time_ratio_to_pytorch"], Is.EqualTo(0.8));
         Assert.That(figures["cnn_2c2d_2thread_epoch_time_ratio_to_pytorch_round2"], Is.EqualTo(2.0));
@@ -65,9 +63,9 @@ public sealed class WorkloadsBenchTests
     [Test]
     public void The_table_shows_each_ratios_range_over_several_rounds()
     {
-        var comparison = new WorkloadComparison();
-        comparison.Add(new([9.0, 2.0], 1500, [500, 510], [30, 31]), new([9.0, 4.0], 1000, [300, 340], null));
-        comparison.Add(new([9.0, 10.0], 250, [600, 610], [30, 31]), new([9.0, 5.0], 1000, [400, 440], null));
+        var comparison = Rounds(
+            (new([9.0, 2.0], 1500, [500, 510], [30, 31]), new([9.0, 4.0], 1000, [300, 340], null)),
+            (new([9.0, 10.0], 250, [600, 610], [30, 31]), new([9.0, 5.0], 1000, [400, 440], null)));
         var writer = new StringWriter();
 
         WorkloadTable.Write(writer, new Dictionary<(string, int), WorkloadComparison> { [("mlp-classifier", 1)] = comparison }, "note");
@@ -81,10 +79,7 @@ public sealed class WorkloadsBenchTests
     [Test]
     public void Without_the_baseline_there_are_no_ratios()
     {
-        var comparison = new WorkloadComparison();
-        comparison.Add(new([9.0, 2.0], 1500, [500, 510], [30, 31]), null);
-
-        var figures = WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [("mlp-classifier", 1)] = comparison });
+        var figures = Figures("mlp-classifier", 1, Rounds((new([9.0, 2.0], 1500, [500, 510], [30, 31]), null)));
 
         Assert.That(figures["mlp_classifier_1thread_seconds_per_epoch"], Is.EqualTo(2.0));
         Assert.That(figures.Keys.Where(k => k.Contains("pytorch", StringComparison.Ordinal)), Is.Empty);
@@ -126,4 +121,18 @@ public sealed class WorkloadsBenchTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.Out + run.Error);
         Assert.That(run.Error, Does.Contain(message));
     }
+
+    private static WorkloadComparison Rounds(params (WorkloadMeasurement Descent, WorkloadMeasurement? PyTorch)[] rounds)
+    {
+        var comparison = new WorkloadComparison();
+        foreach (var (descent, pytorch) in rounds)
+        {
+            comparison.Add(descent, pytorch);
+        }
+
+        return comparison;
+    }
+
+    private static Dictionary<string, double> Figures(string objective, int threads, WorkloadComparison comparison) =>
+        WorkloadFigures.Collect(new Dictionary<(string, int), WorkloadComparison> { [(objective, threads)] = comparison });
 }

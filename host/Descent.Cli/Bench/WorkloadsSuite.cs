@@ -88,8 +88,12 @@ public sealed class WorkloadsSuite : IBenchmarkSuite
                     foreach (var workload in Workload.All)
                     {
                         var key = (workload.Objective, threads);
-                        (comparisons.TryGetValue(key, out var comparison) ? comparison : comparisons[key] = new WorkloadComparison())
-                            .Add(ours[workload.Objective], theirs?.GetValueOrDefault(workload.Objective));
+                        if (!comparisons.TryGetValue(key, out var comparison))
+                        {
+                            comparisons[key] = comparison = new WorkloadComparison();
+                        }
+
+                        comparison.Add(ours[workload.Objective], theirs?.GetValueOrDefault(workload.Objective));
                     }
 
                     Dictionary<string, WorkloadMeasurement>? MeasurePyTorch() => pytorch is null || data is null ? null : pytorch.Measure(data, threads, label);
